@@ -1,0 +1,10 @@
+package io.sluice.api.state;
+
+/** Reading or writing state failed inside the backend (I/O, a value that does not deserialize). */
+public class StateAccessException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  public StateAccessException(String message, Throwable cause) {
+    super(message, cause);
+  }
+}

@@ -1,0 +1,9 @@
+package io.sluice.api.state;
+
+/** One value per key; {@link #value()} is null until it is first updated. */
+public interface ValueState<T> extends State {
+  T value();
+
+  /** Sets the value of the current key; {@code null} clears it. */
+  void update(T value);
+}

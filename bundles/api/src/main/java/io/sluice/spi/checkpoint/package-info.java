@@ -1,0 +1,7 @@
+/** Checkpoint storage SPI, implemented by checkpoint storage bundles. */
+@Export
+@Version("1.0.0")
+package io.sluice.spi.checkpoint;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;
