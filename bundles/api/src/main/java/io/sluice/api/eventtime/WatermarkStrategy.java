@@ -1,0 +1,63 @@
+package io.sluice.api.eventtime;
+
+import java.io.Serializable;
+import java.time.Duration;
+
+/**
+ * How a source assigns timestamps and generates watermarks:
+ *
+ * <pre>{@code
+ * WatermarkStrategy.<Event>forBoundedOutOfOrderness(Duration.ofSeconds(5))
+ *     .withTimestampAssigner((event, ts) -> event.time())
+ * }</pre>
+ */
+@FunctionalInterface
+public interface WatermarkStrategy<T> extends Serializable {
+
+  WatermarkGenerator<T> createWatermarkGenerator();
+
+  /** Keeps the source's own timestamps unless overridden with {@link #withTimestampAssigner}. */
+  default TimestampAssigner<T> createTimestampAssigner() {
+    return (element, recordTimestamp) -> recordTimestamp;
+  }
+
+  /** This strategy with timestamps taken from the elements by {@code assigner}. */
+  default WatermarkStrategy<T> withTimestampAssigner(TimestampAssigner<T> assigner) {
+    WatermarkStrategy<T> base = this;
+    return new WatermarkStrategy<>() {
+      private static final long serialVersionUID = 1L;
+
+      @Override
+      public WatermarkGenerator<T> createWatermarkGenerator() {
+        return base.createWatermarkGenerator();
+      }
+
+      @Override
+      public TimestampAssigner<T> createTimestampAssigner() {
+        return assigner;
+      }
+    };
+  }
+
+  /** No event time: no watermarks (a bounded source still ends with the final watermark). */
+  static <T> WatermarkStrategy<T> noWatermarks() {
+    return () ->
+        new WatermarkGenerator<>() {
+          @Override
+          public void onEvent(T event, long eventTimestamp, WatermarkOutput output) {}
+
+          @Override
+          public void onPeriodicEmit(WatermarkOutput output) {}
+        };
+  }
+
+  /** Timestamps only grow: the watermark is the highest timestamp seen (minus 1 ms). */
+  static <T> WatermarkStrategy<T> forMonotonousTimestamps() {
+    return () -> new BoundedOutOfOrdernessWatermarks<>(Duration.ZERO);
+  }
+
+  /** Events may be up to {@code bound} late. */
+  static <T> WatermarkStrategy<T> forBoundedOutOfOrderness(Duration bound) {
+    return () -> new BoundedOutOfOrdernessWatermarks<>(bound);
+  }
+}

@@ -1,0 +1,7 @@
+/** User function interfaces: map, flatMap, filter, reduce, key selectors and process functions. */
+@Export
+@Version("1.0.0")
+package io.sluice.api.functions;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;

@@ -1,0 +1,28 @@
+package io.sluice.api.operators;
+
+import io.sluice.api.functions.RuntimeContext;
+import io.sluice.spi.state.KeyedStateBackend;
+
+/** What the runtime offers an operator in its subtask. Used only from the task thread. */
+public interface OperatorContext {
+  /** The context handed to the operator's user function. */
+  RuntimeContext getRuntimeContext();
+
+  /** "operator name (index+1/parallelism)", for errors. */
+  String getOperatorDescription();
+
+  /** The keyed state of this operator, or null if its input is not keyed. */
+  KeyedStateBackend<?> getKeyedStateBackend();
+
+  /**
+   * The per-key timers of this operator; {@code target} is called (with the timer's key current)
+   * when one fires.
+   *
+   * @throws UnsupportedOperationException with a clear message if the input is not keyed
+   */
+  <K> InternalTimerService<K> getTimerService(Triggerable<K> target);
+
+  long currentProcessingTime();
+
+  long currentWatermark();
+}

@@ -1,0 +1,14 @@
+package io.sluice.api.operators;
+
+/**
+ * Where an operator emits: the next operator of the chain, or the network. Called only from the
+ * task thread.
+ */
+public interface Output<T> {
+  /** The timestamp of an element that has none. */
+  long NO_TIMESTAMP = Long.MIN_VALUE;
+
+  void collect(T value, long timestamp);
+
+  void emitWatermark(long watermark);
+}

@@ -1,0 +1,74 @@
+package io.sluice.api.operators;
+
+import io.sluice.api.functions.ProcessFunction;
+import io.sluice.api.functions.TimerService;
+
+/** Runs a {@link ProcessFunction} on a non-keyed stream (no timers: those need a key). */
+public final class ProcessOperator<IN, OUT> extends UdfOperator<ProcessFunction<IN, OUT>, OUT>
+    implements OneInputStreamOperator<IN, OUT>, ProcessFunction.Context, TimerService {
+  private TimestampedCollector<OUT> collector;
+  private long timestamp;
+
+  public ProcessOperator(ProcessFunction<IN, OUT> function) {
+    super(function);
+  }
+
+  @Override
+  public void open() throws Exception {
+    collector = new TimestampedCollector<>(output);
+    super.open();
+  }
+
+  @Override
+  public void processElement(IN value, long timestamp) throws Exception {
+    this.timestamp = timestamp;
+    collector.setTimestamp(timestamp);
+    function.processElement(value, this, collector);
+  }
+
+  @Override
+  public Long timestamp() {
+    return timestamp == Output.NO_TIMESTAMP ? null : timestamp;
+  }
+
+  @Override
+  public TimerService timerService() {
+    return this;
+  }
+
+  @Override
+  public long currentProcessingTime() {
+    return context.currentProcessingTime();
+  }
+
+  @Override
+  public long currentWatermark() {
+    return context.currentWatermark();
+  }
+
+  @Override
+  public void registerEventTimeTimer(long time) {
+    throw timersNeedKeys();
+  }
+
+  @Override
+  public void registerProcessingTimeTimer(long time) {
+    throw timersNeedKeys();
+  }
+
+  @Override
+  public void deleteEventTimeTimer(long time) {
+    throw timersNeedKeys();
+  }
+
+  @Override
+  public void deleteProcessingTimeTimer(long time) {
+    throw timersNeedKeys();
+  }
+
+  private UnsupportedOperationException timersNeedKeys() {
+    return new UnsupportedOperationException(
+        "Timers need a keyed stream: use keyBy(...).process(KeyedProcessFunction) in "
+            + context.getOperatorDescription());
+  }
+}

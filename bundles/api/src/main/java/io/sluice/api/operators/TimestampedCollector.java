@@ -1,0 +1,25 @@
+package io.sluice.api.operators;
+
+import io.sluice.api.functions.Collector;
+
+/** A collector that emits with the timestamp of the element (or timer) being processed. */
+final class TimestampedCollector<T> implements Collector<T> {
+  private final Output<T> output;
+  private long timestamp = Output.NO_TIMESTAMP;
+
+  TimestampedCollector(Output<T> output) {
+    this.output = output;
+  }
+
+  void setTimestamp(long timestamp) {
+    this.timestamp = timestamp;
+  }
+
+  @Override
+  public void collect(T record) {
+    if (record == null) {
+      throw new NullPointerException("a function emitted null; streams do not carry null elements");
+    }
+    output.collect(record, timestamp);
+  }
+}
