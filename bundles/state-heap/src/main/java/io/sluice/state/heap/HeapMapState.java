@@ -26,8 +26,9 @@ final class HeapMapState<K, UK, UV> implements MapState<UK, UV> {
 
   @Override
   public UV get(UK key) {
+    requireKey(key);
     Map<UK, UV> map = table.get();
-    return map == null ? null : map.get(requireKey(key));
+    return map == null ? null : map.get(key);
   }
 
   @Override
@@ -63,16 +64,18 @@ final class HeapMapState<K, UK, UV> implements MapState<UK, UV> {
 
   @Override
   public void remove(UK key) {
+    requireKey(key);
     Map<UK, UV> map = table.get();
-    if (map != null && map.remove(requireKey(key)) != null && map.isEmpty()) {
+    if (map != null && map.remove(key) != null && map.isEmpty()) {
       table.remove();
     }
   }
 
   @Override
   public boolean contains(UK key) {
+    requireKey(key);
     Map<UK, UV> map = table.get();
-    return map != null && map.containsKey(requireKey(key));
+    return map != null && map.containsKey(key);
   }
 
   @Override
@@ -108,8 +111,8 @@ final class HeapMapState<K, UK, UV> implements MapState<UK, UV> {
     return () -> new RemovingIterator<>(map, iteratorOf.apply(map));
   }
 
-  private UK requireKey(UK key) {
-    return Objects.requireNonNull(key, () -> "map state '" + name() + "' has no null keys");
+  private void requireKey(UK key) {
+    Objects.requireNonNull(key, () -> "map state '" + name() + "' has no null keys");
   }
 
   private void requireValue(UV value, UK key) {
