@@ -1,0 +1,184 @@
+package io.sluice.state.heap;
+
+import io.sluice.api.state.ListState;
+import io.sluice.api.state.ListStateDescriptor;
+import io.sluice.api.state.MapState;
+import io.sluice.api.state.MapStateDescriptor;
+import io.sluice.api.state.State;
+import io.sluice.api.state.StateDescriptor;
+import io.sluice.api.state.ValueState;
+import io.sluice.api.state.ValueStateDescriptor;
+import io.sluice.spi.state.KeyGroupRange;
+import io.sluice.spi.state.KeyedStateBackend;
+import io.sluice.spi.state.KeyedStateBackendParameters;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The keyed state of one operator subtask, kept as Java objects: each registered state is a {@link
+ * StateTable} with one hash table per key group of the subtask's range. Values are the references
+ * the functions handed over (no copies, no serialization), as in Flink's heap backend, so a
+ * function must not mutate an object after storing it unless it means to change the state.
+ *
+ * <p>The key group of a key is computed once, in {@link #setCurrentKey}, which also rejects keys
+ * outside the range: such a key means records were partitioned differently from the state.
+ *
+ * <p>Confined to the task thread that owns the operator; not thread-safe.
+ *
+ * @param <K> the type of the keys
+ */
+public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
+
+  private final KeyContext<K> keyContext;
+  private final Map<String, RegisteredState<K>> states = new LinkedHashMap<>();
+
+  public HeapKeyedStateBackend(KeyedStateBackendParameters<K> parameters) {
+    KeyGroupRange range = parameters.keyGroupRange();
+    String owner =
+        "operator '"
+            + parameters.operatorId()
+            + "' (subtask "
+            + parameters.subtaskIndex()
+            + ") of job '"
+            + parameters.jobId()
+            + "'";
+    if (range.size() > 0 && range.endKeyGroup() >= parameters.maxParallelism()) {
+      throw new IllegalArgumentException(
+          "key group range ["
+              + range.startKeyGroup()
+              + ", "
+              + range.endKeyGroup()
+              + "] of "
+              + owner
+              + " exceeds max parallelism "
+              + parameters.maxParallelism());
+    }
+    this.keyContext = new KeyContext<>(range, parameters.maxParallelism(), owner);
+  }
+
+  @Override
+  public void setCurrentKey(K key) {
+    keyContext.setCurrentKey(key);
+  }
+
+  @Override
+  public K getCurrentKey() {
+    return keyContext.currentKey();
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * @throws IllegalStateException before the first {@link #setCurrentKey}
+   */
+  @Override
+  public int getCurrentKeyGroup() {
+    return keyContext.currentKeyGroup();
+  }
+
+  @Override
+  public KeyGroupRange getKeyGroupRange() {
+    return keyContext.keyGroupRange();
+  }
+
+  @Override
+  public <T> ValueState<T> getState(ValueStateDescriptor<T> descriptor) {
+    return handle(descriptor, (StateTable<K, T> table) -> new HeapValueState<>(table));
+  }
+
+  @Override
+  public <T> ListState<T> getListState(ListStateDescriptor<T> descriptor) {
+    return handle(descriptor, (StateTable<K, List<T>> table) -> new HeapListState<>(table));
+  }
+
+  @Override
+  public <UK, UV> MapState<UK, UV> getMapState(MapStateDescriptor<UK, UV> descriptor) {
+    return handle(descriptor, (StateTable<K, Map<UK, UV>> table) -> new HeapMapState<>(table));
+  }
+
+  /**
+   * The number of keys that hold state {@code stateName}, over all key groups.
+   *
+   * @throws IllegalArgumentException if no state of that name was registered
+   */
+  public int numberOfEntries(String stateName) {
+    return registered(stateName).table().numberOfEntries();
+  }
+
+  /**
+   * The keys that hold state {@code stateName}, key group by key group in ascending group order;
+   * read-only, and invalid once the state is modified.
+   *
+   * @throws IllegalArgumentException if no state of that name was registered
+   */
+  public Iterable<K> keys(String stateName) {
+    return registered(stateName).table().keys();
+  }
+
+  /** Drops all state; idempotent. Handles obtained before fail from now on. */
+  @Override
+  public void close() {
+    keyContext.close();
+    for (RegisteredState<K> state : states.values()) {
+      state.table().dispose();
+    }
+    states.clear();
+  }
+
+  @Override
+  public String toString() {
+    return "HeapKeyedStateBackend{" + keyContext.owner() + ", states=" + states.keySet() + "}";
+  }
+
+  /**
+   * The handle registered under the descriptor's name, created on first use. One name has one
+   * handle and one meta info for the backend's lifetime.
+   */
+  @SuppressWarnings("unchecked")
+  private <H extends State, S> H handle(
+      StateDescriptor<?, ?> descriptor, Function<StateTable<K, S>, H> newHandle) {
+    keyContext.checkOpen();
+    StateMetaInfo metaInfo = StateMetaInfo.of(descriptor);
+    RegisteredState<K> existing = states.get(metaInfo.name());
+    if (existing != null) {
+      if (!existing.table().metaInfo().equals(metaInfo)) {
+        throw new IllegalStateException(
+            "state '"
+                + metaInfo.name()
+                + "' of "
+                + keyContext.owner()
+                + " is already registered as "
+                + existing.table().metaInfo().describe()
+                + " and cannot also be used as "
+                + metaInfo.describe()
+                + "; give the new state a different name");
+      }
+      // The meta info matched, so the handle was created for the same kind and types.
+      return (H) existing.handle();
+    }
+    StateTable<K, S> table = new StateTable<>(metaInfo, keyContext);
+    H handle = newHandle.apply(table);
+    states.put(metaInfo.name(), new RegisteredState<>(table, handle));
+    return handle;
+  }
+
+  private RegisteredState<K> registered(String stateName) {
+    keyContext.checkOpen();
+    RegisteredState<K> state = states.get(stateName);
+    if (state == null) {
+      throw new IllegalArgumentException(
+          "no state named '"
+              + stateName
+              + "' in "
+              + keyContext.owner()
+              + "; registered: "
+              + states.keySet());
+    }
+    return state;
+  }
+
+  /** A registered state: its contents and the one handle the functions use. */
+  private record RegisteredState<K>(StateTable<K, ?> table, State handle) {}
+}

@@ -1,0 +1,87 @@
+package io.sluice.state.heap;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The contents of one registered state: one hash table per key group of the backend's range,
+ * mapping each key to what the state holds for it ({@code S} is the value, the list or the map).
+ * Splitting by key group lets a snapshot write the state group by group in order and a restore take
+ * any subset of groups when a job is rescaled.
+ *
+ * <p>Absent and empty are the same: callers never store an empty list or map, so a cleared key
+ * costs no memory. Confined to the task thread.
+ */
+final class StateTable<K, S> {
+  private final StateMetaInfo metaInfo;
+  private final KeyContext<K> keyContext;
+  private final List<Map<K, S>> keyGroups;
+
+  StateTable(StateMetaInfo metaInfo, KeyContext<K> keyContext) {
+    this.metaInfo = metaInfo;
+    this.keyContext = keyContext;
+    int size = keyContext.keyGroupRange().size();
+    this.keyGroups = new ArrayList<>(size);
+    for (int i = 0; i < size; i++) {
+      keyGroups.add(new HashMap<>());
+    }
+  }
+
+  StateMetaInfo metaInfo() {
+    return metaInfo;
+  }
+
+  /** What the state holds for the current key, or null. */
+  S get() {
+    return currentGroup().get(keyContext.currentKey());
+  }
+
+  /** Sets what the state holds for the current key; {@code state} is never null nor empty. */
+  void put(S state) {
+    currentGroup().put(keyContext.currentKey(), Objects.requireNonNull(state));
+  }
+
+  /** Drops the current key's entry. */
+  void remove() {
+    currentGroup().remove(keyContext.currentKey());
+  }
+
+  /**
+   * Drops the current key's entry if it is still {@code state}: for views that emptied a list or
+   * map in place after the entry was read.
+   */
+  void removeIfSame(S state) {
+    Map<K, S> group = currentGroup();
+    K key = keyContext.currentKey();
+    if (group.get(key) == state) {
+      group.remove(key);
+    }
+  }
+
+  /** The number of keys with an entry, over all key groups. */
+  int numberOfEntries() {
+    keyContext.checkOpen();
+    int entries = 0;
+    for (Map<K, S> group : keyGroups) {
+      entries += group.size();
+    }
+    return entries;
+  }
+
+  /** The keys with an entry, key group by key group in ascending order; read-only. */
+  Iterable<K> keys() {
+    keyContext.checkOpen();
+    return () -> keyGroups.stream().flatMap(group -> group.keySet().stream()).iterator();
+  }
+
+  void dispose() {
+    keyGroups.clear();
+  }
+
+  private Map<K, S> currentGroup() {
+    return keyGroups.get(keyContext.currentKeyGroupIndex(metaInfo.name()));
+  }
+}
