@@ -1,0 +1,264 @@
+package io.sluice.runtime.execution;
+
+import io.sluice.api.JobResult;
+import io.sluice.api.JobStatus;
+import io.sluice.api.graph.SourceTransformation;
+import io.sluice.runtime.graph.JobGraph;
+import io.sluice.runtime.graph.JobVertex;
+import io.sluice.runtime.graph.StreamEdge;
+import io.sluice.runtime.source.SourceCoordinator;
+import io.sluice.runtime.task.OperatorException;
+import io.sluice.runtime.task.StreamTask;
+import io.sluice.runtime.task.TaskDeployment;
+import io.sluice.runtime.task.TaskInfo;
+import io.sluice.runtime.task.TaskListener;
+import io.sluice.runtime.time.ProcessingTimeService;
+import io.sluice.spi.shuffle.InputGate;
+import io.sluice.spi.shuffle.InputGateDescriptor;
+import io.sluice.spi.shuffle.ResultPartitionDescriptor;
+import io.sluice.spi.shuffle.ResultPartitionId;
+import io.sluice.spi.shuffle.ResultPartitionWriter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * One run of a job graph: deploys every subtask (partitions first, then gates, then threads), waits
+ * until all finish or the first fails, then cancels the rest and releases everything. The first
+ * error wins; later ones (usually consequences) are dropped.
+ */
+public final class JobExecution implements TaskListener {
+  private static final long CANCEL_GRACE_MILLIS = 30_000;
+
+  private final String jobId;
+  private final JobGraph graph;
+  private final RuntimeServices services;
+  private final long bufferTimeoutMillis;
+  private final ClassLoader userClassLoader;
+  private final List<StreamTask> tasks = new ArrayList<>();
+  private final List<SourceCoordinator<?>> coordinators = new ArrayList<>();
+  private final AtomicReference<Throwable> failure = new AtomicReference<>();
+  private volatile boolean canceled;
+  private CountDownLatch remaining;
+
+  public JobExecution(
+      String jobId,
+      JobGraph graph,
+      RuntimeServices services,
+      long bufferTimeoutMillis,
+      ClassLoader userClassLoader) {
+    this.jobId = jobId;
+    this.graph = graph;
+    this.services = services;
+    this.bufferTimeoutMillis = bufferTimeoutMillis;
+    this.userClassLoader = userClassLoader;
+  }
+
+  /** Runs the job to its end on the calling thread's watch. */
+  public JobResult run() {
+    long start = System.nanoTime();
+    ProcessingTimeService clock = new ProcessingTimeService(jobId);
+    try {
+      deploy(clock);
+      remaining.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      canceled = true;
+    } catch (Throwable t) {
+      failure.compareAndSet(null, t);
+    } finally {
+      stopTasks();
+      services.shuffle().releaseJob(jobId);
+      for (SourceCoordinator<?> coordinator : coordinators) {
+        try {
+          coordinator.close();
+        } catch (Exception e) {
+          failure.compareAndSet(null, e);
+        }
+      }
+      clock.close();
+    }
+    Throwable error = failure.get();
+    JobStatus status =
+        error != null ? JobStatus.FAILED : canceled ? JobStatus.CANCELED : JobStatus.FINISHED;
+    return new JobResult(
+        jobId,
+        graph.streamGraph().jobName(),
+        status,
+        Duration.ofNanos(System.nanoTime() - start),
+        error);
+  }
+
+  /** Cancels the job; {@link #run()} returns CANCELED soon after. Any thread. */
+  public void cancel() {
+    canceled = true;
+    stopTasksAsync();
+    CountDownLatch latch = remaining;
+    if (latch != null) {
+      while (latch.getCount() > 0) {
+        latch.countDown();
+      }
+    }
+  }
+
+  private void deploy(ProcessingTimeService clock) throws Exception {
+    Map<Integer, Map<Integer, ResultPartitionWriter>> partitions = createPartitions();
+    TaskDeployment.Services taskServices =
+        new TaskDeployment.Services(
+            services.stateBackend(),
+            clock,
+            bufferTimeoutMillis,
+            services.watermarkIntervalMillis(),
+            this);
+    for (JobVertex vertex : graph.vertices()) {
+      SourceCoordinator<?> coordinator = null;
+      if (vertex.head().transformation() instanceof SourceTransformation<?> source) {
+        coordinator =
+            new SourceCoordinator<>(jobId, vertex.head().name(), vertex.parallelism(), this::fail);
+        coordinators.add(coordinator);
+        try {
+          coordinator.start(source.getSource());
+        } catch (Exception e) {
+          throw new IllegalStateException(
+              "Source '" + vertex.head().name() + "' cannot start: " + e.getMessage(), e);
+        }
+      }
+      for (int subtask = 0; subtask < vertex.parallelism(); subtask++) {
+        TaskInfo info =
+            new TaskInfo(
+                jobId,
+                vertex.name(),
+                subtask,
+                vertex.parallelism(),
+                graph.streamGraph().maxParallelism(),
+                userClassLoader);
+        tasks.add(
+            new StreamTask(
+                new TaskDeployment(
+                    info,
+                    graph.streamGraph(),
+                    vertex,
+                    createGate(vertex, subtask),
+                    outputsOf(vertex, subtask, partitions),
+                    coordinator,
+                    taskServices)));
+      }
+    }
+    remaining = new CountDownLatch(tasks.size());
+    for (StreamTask task : tasks) {
+      task.start();
+    }
+  }
+
+  /** Partitions by edge id, then producer subtask. */
+  private Map<Integer, Map<Integer, ResultPartitionWriter>> createPartitions() {
+    Map<Integer, Map<Integer, ResultPartitionWriter>> byEdge = new HashMap<>();
+    for (JobVertex vertex : graph.vertices()) {
+      for (StreamEdge edge : vertex.outputs()) {
+        int consumers = graph.streamGraph().node(edge.target()).parallelism();
+        Map<Integer, ResultPartitionWriter> bySubtask = new HashMap<>();
+        for (int subtask = 0; subtask < vertex.parallelism(); subtask++) {
+          bySubtask.put(
+              subtask,
+              services
+                  .shuffle()
+                  .createResultPartition(
+                      new ResultPartitionDescriptor(
+                          new ResultPartitionId(jobId, edge.id(), subtask),
+                          consumers,
+                          describe(vertex, subtask),
+                          services.shuffleSettings())));
+        }
+        byEdge.put(edge.id(), bySubtask);
+      }
+    }
+    return byEdge;
+  }
+
+  private static Map<Integer, ResultPartitionWriter> outputsOf(
+      JobVertex vertex, int subtask, Map<Integer, Map<Integer, ResultPartitionWriter>> byEdge) {
+    Map<Integer, ResultPartitionWriter> outputs = new HashMap<>();
+    for (StreamEdge edge : vertex.outputs()) {
+      outputs.put(edge.id(), byEdge.get(edge.id()).get(subtask));
+    }
+    return outputs;
+  }
+
+  private InputGate createGate(JobVertex vertex, int subtask) {
+    if (vertex.inputs().isEmpty()) {
+      return null;
+    }
+    List<ResultPartitionId> consumed = new ArrayList<>();
+    for (StreamEdge edge : vertex.inputs()) {
+      int producers = graph.streamGraph().node(edge.source()).parallelism();
+      for (int producer = 0; producer < producers; producer++) {
+        consumed.add(new ResultPartitionId(jobId, edge.id(), producer));
+      }
+    }
+    return services
+        .shuffle()
+        .createInputGate(
+            new InputGateDescriptor(
+                jobId, consumed, subtask, describe(vertex, subtask), services.shuffleSettings()));
+  }
+
+  private static String describe(JobVertex vertex, int subtask) {
+    return vertex.name() + " (" + (subtask + 1) + "/" + vertex.parallelism() + ")";
+  }
+
+  @Override
+  public void taskFinished(String taskDescription) {
+    remaining.countDown();
+  }
+
+  @Override
+  public void taskFailed(String taskDescription, Throwable cause) {
+    Throwable named =
+        cause instanceof OperatorException
+            ? cause
+            : new IllegalStateException("Task '" + taskDescription + "' failed: " + cause, cause);
+    fail(named);
+  }
+
+  private void fail(Throwable cause) {
+    if (failure.compareAndSet(null, cause)) {
+      stopTasksAsync();
+      CountDownLatch latch = remaining;
+      if (latch != null) {
+        while (latch.getCount() > 0) {
+          latch.countDown();
+        }
+      }
+    }
+  }
+
+  private void stopTasksAsync() {
+    for (StreamTask task : tasks) {
+      task.cancel();
+    }
+    // Wakes producers blocked on a full buffer pool.
+    services.shuffle().releaseJob(jobId);
+  }
+
+  /** Waits for every task thread; cancels them first unless the job finished normally. */
+  private void stopTasks() {
+    if (canceled || failure.get() != null) {
+      for (StreamTask task : tasks) {
+        task.cancel();
+      }
+    }
+    long deadline = System.currentTimeMillis() + CANCEL_GRACE_MILLIS;
+    for (StreamTask task : tasks) {
+      try {
+        task.join(Math.max(1, deadline - System.currentTimeMillis()));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+}

@@ -1,0 +1,24 @@
+package io.sluice.runtime.execution;
+
+import io.sluice.spi.shuffle.ShuffleService;
+import io.sluice.spi.shuffle.ShuffleSettings;
+import io.sluice.spi.state.StateBackend;
+
+/**
+ * The plug-ins a job runs on, chosen when it is deployed.
+ *
+ * @param shuffle moves records between tasks
+ * @param stateBackend keeps keyed state
+ * @param shuffleSettings buffer sizes
+ * @param watermarkIntervalMillis periodic watermark emission of sources (Flink's default: 200 ms)
+ */
+public record RuntimeServices(
+    ShuffleService shuffle,
+    StateBackend stateBackend,
+    ShuffleSettings shuffleSettings,
+    long watermarkIntervalMillis) {
+
+  public static RuntimeServices of(ShuffleService shuffle, StateBackend stateBackend) {
+    return new RuntimeServices(shuffle, stateBackend, ShuffleSettings.defaults(), 200);
+  }
+}

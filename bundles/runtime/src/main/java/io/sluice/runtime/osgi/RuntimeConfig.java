@@ -1,0 +1,19 @@
+package io.sluice.runtime.osgi;
+
+/**
+ * Configuration of the runtime (Config Admin PID {@code io.sluice.runtime}, e.g. from {@code
+ * conf/io.sluice.runtime.cfg}); property names replace {@code _} with {@code .}.
+ */
+@interface RuntimeConfig {
+  /** Default parallelism of jobs that do not set one. */
+  int parallelism_default() default 1;
+
+  /** Number of key groups. */
+  int max_parallelism() default 128;
+
+  /** Output flush interval in milliseconds; 0 flushes after every record. */
+  long buffer_timeout_ms() default 100;
+
+  /** Periodic watermark interval of sources in milliseconds. */
+  long watermark_interval_ms() default 200;
+}

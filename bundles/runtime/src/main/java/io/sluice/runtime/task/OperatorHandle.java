@@ -1,0 +1,164 @@
+package io.sluice.runtime.task;
+
+import io.sluice.api.functions.KeySelector;
+import io.sluice.api.functions.RuntimeContext;
+import io.sluice.api.operators.InternalTimerService;
+import io.sluice.api.operators.OneInputStreamOperator;
+import io.sluice.api.operators.OperatorContext;
+import io.sluice.api.operators.Output;
+import io.sluice.api.operators.Triggerable;
+import io.sluice.runtime.time.KeyedTimerService;
+import io.sluice.runtime.time.ProcessingTimeService;
+import io.sluice.spi.state.KeyedStateBackend;
+
+/**
+ * One operator inside a running subtask: sets the key before each element of a keyed input, fires
+ * event-time timers before passing a watermark on, and offers the operator its context. Confined to
+ * the task thread.
+ */
+final class OperatorHandle<IN, OUT> implements OperatorContext {
+  private final String name;
+  private final TaskInfo task;
+  private final OneInputStreamOperator<IN, OUT> operator;
+  private final KeySelector<IN, Object> keySelector;
+  private final KeyedStateBackend<Object> keyedBackend;
+  private final ProcessingTimeService clock;
+  private final Mailbox mailbox;
+  private final RuntimeContext runtimeContext;
+  private KeyedTimerService<Object> timers;
+  private long currentWatermark = Long.MIN_VALUE;
+
+  OperatorHandle(
+      String name,
+      TaskInfo task,
+      OneInputStreamOperator<IN, OUT> operator,
+      KeySelector<IN, Object> keySelector,
+      KeyedStateBackend<Object> keyedBackend,
+      ProcessingTimeService clock,
+      Mailbox mailbox) {
+    this.name = name;
+    this.task = task;
+    this.operator = operator;
+    this.keySelector = keySelector;
+    this.keyedBackend = keyedBackend;
+    this.clock = clock;
+    this.mailbox = mailbox;
+    this.runtimeContext = new OperatorRuntimeContext(task, name, keyedBackend);
+  }
+
+  void setup(Output<OUT> output) {
+    operator.setup(this, output);
+  }
+
+  OneInputStreamOperator<IN, OUT> operator() {
+    return operator;
+  }
+
+  String name() {
+    return name;
+  }
+
+  /**
+   * Processes one element; a failure comes out as an {@link OperatorException} naming this
+   * operator.
+   */
+  void processElement(IN value, long timestamp) {
+    try {
+      if (keySelector != null) {
+        keyedBackend.setCurrentKey(keySelector.getKey(value));
+      }
+      operator.processElement(value, timestamp);
+    } catch (OperatorException e) {
+      throw e; // raised further down the chain, already named
+    } catch (Exception e) {
+      throw new OperatorException(getOperatorDescription(), e);
+    }
+  }
+
+  /** Fires due event-time timers, then lets the operator see (and forward) the watermark. */
+  void processWatermark(long watermark) {
+    if (watermark <= currentWatermark) {
+      return;
+    }
+    currentWatermark = watermark;
+    try {
+      if (timers != null) {
+        timers.advanceWatermark(watermark);
+      }
+      operator.processWatermark(watermark);
+    } catch (OperatorException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new OperatorException(getOperatorDescription(), e);
+    }
+  }
+
+  void open() {
+    try {
+      operator.open();
+    } catch (Exception e) {
+      throw new OperatorException(getOperatorDescription(), e);
+    }
+  }
+
+  void finish() {
+    try {
+      operator.finish();
+    } catch (OperatorException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new OperatorException(getOperatorDescription(), e);
+    }
+  }
+
+  void close() throws Exception {
+    try {
+      operator.close();
+    } finally {
+      if (keyedBackend != null) {
+        keyedBackend.close();
+      }
+    }
+  }
+
+  @Override
+  public RuntimeContext getRuntimeContext() {
+    return runtimeContext;
+  }
+
+  @Override
+  public String getOperatorDescription() {
+    return task.describe(name);
+  }
+
+  @Override
+  public KeyedStateBackend<?> getKeyedStateBackend() {
+    return keyedBackend;
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public <K> InternalTimerService<K> getTimerService(Triggerable<K> target) {
+    if (keyedBackend == null) {
+      throw new UnsupportedOperationException(
+          "Timers need a keyed stream (keyBy); operator '"
+              + getOperatorDescription()
+              + "' is not keyed");
+    }
+    if (timers == null) {
+      timers =
+          new KeyedTimerService<>(keyedBackend, (Triggerable<Object>) target, clock, mailbox::post);
+    }
+    return (InternalTimerService<K>) timers;
+  }
+
+  @Override
+  public long currentProcessingTime() {
+    return clock.currentTimeMillis();
+  }
+
+  @Override
+  public long currentWatermark() {
+    return currentWatermark;
+  }
+}

@@ -1,0 +1,115 @@
+package io.sluice.runtime.task;
+
+import io.sluice.api.operators.Output;
+import io.sluice.runtime.network.RecordWriter;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+/**
+ * The ways an operator's output leaves it: to a chained operator, to the network, or to several.
+ */
+final class Outputs {
+  private Outputs() {}
+
+  /** Hands elements to the next operator of the chain as objects (no copy, no serialization). */
+  static final class Chaining<T> implements Output<T> {
+    private final OperatorHandle<T, ?> next;
+
+    Chaining(OperatorHandle<T, ?> next) {
+      this.next = next;
+    }
+
+    @Override
+    public void collect(T value, long timestamp) {
+      next.processElement(value, timestamp);
+    }
+
+    @Override
+    public void emitWatermark(long watermark) {
+      next.processWatermark(watermark);
+    }
+  }
+
+  /** Serializes elements into the network buffers of one edge. */
+  static final class Network<T> implements Output<T> {
+    private final RecordWriter<T> writer;
+
+    Network(RecordWriter<T> writer) {
+      this.writer = writer;
+    }
+
+    @Override
+    public void collect(T value, long timestamp) {
+      try {
+        writer.emit(value, timestamp);
+      } catch (java.io.IOException e) {
+        throw new UncheckedIOException(e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new TaskCanceledException();
+      }
+    }
+
+    @Override
+    public void emitWatermark(long watermark) {
+      try {
+        writer.broadcastWatermark(watermark);
+      } catch (java.io.IOException e) {
+        throw new UncheckedIOException(e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new TaskCanceledException();
+      }
+    }
+  }
+
+  /** Sends every element to each of several outputs. */
+  static final class Broadcasting<T> implements Output<T> {
+    private final Output<T>[] outputs;
+
+    @SuppressWarnings("unchecked")
+    Broadcasting(List<Output<T>> outputs) {
+      this.outputs = outputs.toArray(Output[]::new);
+    }
+
+    @Override
+    public void collect(T value, long timestamp) {
+      for (Output<T> output : outputs) {
+        output.collect(value, timestamp);
+      }
+    }
+
+    @Override
+    public void emitWatermark(long watermark) {
+      for (Output<T> output : outputs) {
+        output.emitWatermark(watermark);
+      }
+    }
+  }
+
+  /** The output of a sink: nothing leaves it. */
+  static final class Discarding<T> implements Output<T> {
+    @Override
+    public void collect(T value, long timestamp) {}
+
+    @Override
+    public void emitWatermark(long watermark) {}
+  }
+
+  static <T> Output<T> of(List<Output<T>> outputs) {
+    return switch (outputs.size()) {
+      case 0 -> new Discarding<>();
+      case 1 -> outputs.get(0);
+      default -> new Broadcasting<>(outputs);
+    };
+  }
+
+  /** The task was canceled while it waited (for a buffer, say). */
+  static final class TaskCanceledException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    TaskCanceledException() {
+      super("task canceled");
+    }
+  }
+}

@@ -1,0 +1,173 @@
+package io.sluice.runtime.task;
+
+import io.sluice.api.graph.SourceTransformation;
+import io.sluice.api.typeutils.TypeSerializer;
+import io.sluice.runtime.network.RecordWriter;
+import java.util.List;
+import java.util.concurrent.ScheduledFuture;
+
+/**
+ * One subtask: a thread running the mailbox loop over its operator chain. Input, timers, flushes
+ * and control actions all run on this thread, so operators and state need no locks.
+ *
+ * <p>Lifecycle: build the chain, open operators (tail first), process input until it ends, finish
+ * operators (head first), finish the output partitions; close everything whatever happened.
+ */
+public final class StreamTask implements Runnable {
+  private static final System.Logger LOG = System.getLogger(StreamTask.class.getName());
+
+  private final TaskDeployment deployment;
+  private final String description;
+  private final Mailbox mailbox = new Mailbox();
+  private volatile boolean canceled;
+  private volatile Thread thread;
+
+  public StreamTask(TaskDeployment deployment) {
+    this.deployment = deployment;
+    this.description = deployment.info().describe(deployment.vertex().name());
+  }
+
+  public String description() {
+    return description;
+  }
+
+  /** Starts the task thread with the job bundle's class loader as context loader. */
+  public void start() {
+    Thread t = new Thread(this, description);
+    t.setContextClassLoader(deployment.info().userClassLoader());
+    t.setDaemon(true);
+    thread = t;
+    t.start();
+  }
+
+  /** Stops the task as soon as possible; any thread. */
+  public void cancel() {
+    canceled = true;
+    mailbox.wakeUp();
+    Thread t = thread;
+    if (t != null) {
+      t.interrupt();
+    }
+  }
+
+  /** Waits for the thread to end; true if it did within the time. */
+  public boolean join(long millis) throws InterruptedException {
+    Thread t = thread;
+    if (t == null) {
+      return true;
+    }
+    t.join(millis);
+    return !t.isAlive();
+  }
+
+  @Override
+  public void run() {
+    mailbox.bindToCurrentThread();
+    OperatorChain chain = null;
+    TaskInput input = null;
+    ScheduledFuture<?> flusher = null;
+    try {
+      chain = new OperatorChain(deployment, mailbox);
+      input = createInput(chain);
+      List<OperatorHandle<?, ?>> operators = chain.operators();
+      for (int i = operators.size() - 1; i >= 0; i--) {
+        operators.get(i).open();
+      }
+      input.open(mailbox);
+      flusher = startFlusher(chain);
+      if (runMailboxLoop(input)) {
+        for (OperatorHandle<?, ?> operator : operators) {
+          operator.finish();
+        }
+        for (RecordWriter<?> writer : chain.writers()) {
+          writer.finish();
+        }
+        deployment.services().listener().taskFinished(description);
+      }
+    } catch (Throwable t) {
+      if (!canceled) {
+        deployment.services().listener().taskFailed(description, t);
+      }
+    } finally {
+      if (flusher != null) {
+        flusher.cancel(false);
+      }
+      closeQuietly(input);
+      if (chain != null) {
+        for (OperatorHandle<?, ?> operator : chain.operators()) {
+          try {
+            operator.close();
+          } catch (Throwable t) {
+            LOG.log(System.Logger.Level.WARNING, "closing " + operator.name() + " failed", t);
+          }
+        }
+      }
+    }
+  }
+
+  /** Processes input and mails until the input ends (true) or the task is canceled (false). */
+  private boolean runMailboxLoop(TaskInput input) throws Exception {
+    while (!canceled) {
+      mailbox.clearNotification();
+      mailbox.runMails();
+      switch (input.process()) {
+        case END_OF_INPUT:
+          mailbox.runMails();
+          return !canceled;
+        case NOTHING_AVAILABLE:
+          mailbox.awaitNotification();
+          break;
+        default:
+          break;
+      }
+    }
+    return false;
+  }
+
+  @SuppressWarnings("unchecked")
+  private TaskInput createInput(OperatorChain chain) {
+    if (deployment.vertex().head().transformation() instanceof SourceTransformation<?>) {
+      return new SourceInput(deployment, chain.sourceOutput());
+    }
+    int upstream = deployment.vertex().inputs().get(0).source();
+    TypeSerializer<Object> serializer =
+        ((TypeSerializer<Object>)
+                deployment.graph().node(upstream).transformation().getOutputSerializer())
+            .duplicate();
+    return new NetworkInput(deployment.inputGate(), serializer, chain.headOperator());
+  }
+
+  /** Flushes partly filled buffers every buffer timeout, as a mail (so on this thread). */
+  private ScheduledFuture<?> startFlusher(OperatorChain chain) {
+    long timeout = deployment.services().bufferTimeoutMillis();
+    if (timeout <= 0 || chain.writers().isEmpty()) {
+      return null;
+    }
+    List<RecordWriter<?>> writers = chain.writers();
+    return deployment
+        .services()
+        .clock()
+        .scheduleAtFixedRate(
+            timeout,
+            () -> {
+              for (RecordWriter<?> writer : writers) {
+                try {
+                  writer.flushAll();
+                } catch (Exception e) {
+                  throw new IllegalStateException("flushing " + description + " failed", e);
+                }
+              }
+            },
+            mailbox::post);
+  }
+
+  private static void closeQuietly(AutoCloseable closeable) {
+    if (closeable != null) {
+      try {
+        closeable.close();
+      } catch (Exception e) {
+        LOG.log(System.Logger.Level.DEBUG, "close failed", e);
+      }
+    }
+  }
+}
