@@ -1,0 +1,34 @@
+package io.sluice.runtime.network;
+
+/**
+ * The wire format of stream elements inside DATA buffers, shared by {@link RecordWriter} and {@link
+ * StreamInputReader}.
+ *
+ * <pre>
+ * +----------------------+-----+--------------------------------------------+
+ * | length (int, BE, 4B) | tag | payload (length - 1 bytes)                 |
+ * +----------------------+-----+--------------------------------------------+
+ *   tag RECORD:                 serialized value
+ *   tag RECORD_WITH_TIMESTAMP:  timestamp (long, 8B), serialized value
+ *   tag WATERMARK:              watermark (long, 8B)
+ * </pre>
+ *
+ * The length counts the tag and the payload. Elements follow each other without padding and may be
+ * split at any byte across consecutive buffers of a channel, the length prefix included.
+ */
+final class ElementFormat {
+
+  static final int LENGTH_BYTES = 4;
+
+  static final byte RECORD = 0;
+  static final byte RECORD_WITH_TIMESTAMP = 1;
+  static final byte WATERMARK = 2;
+
+  /** Tag plus watermark. */
+  static final int WATERMARK_LENGTH = 1 + Long.BYTES;
+
+  /** Larger lengths are taken as corruption rather than allocated. */
+  static final int MAX_ELEMENT_LENGTH = 1 << 30;
+
+  private ElementFormat() {}
+}

@@ -1,0 +1,60 @@
+package io.sluice.runtime.network;
+
+import io.sluice.spi.state.KeyGroups;
+import java.util.Objects;
+
+/**
+ * Routes a record to the consumer subtask that owns its key's key group, with the same {@link
+ * KeyGroups} arithmetic the state backends use, so a key's records always meet its state.
+ *
+ * @param <T> the records
+ * @param <K> the keys
+ */
+public final class KeyGroupSelector<T, K> implements ChannelSelector<T> {
+
+  private final KeyExtractor<T, K> keyExtractor;
+  private final int maxParallelism;
+  private int numberOfChannels;
+
+  public KeyGroupSelector(KeyExtractor<T, K> keyExtractor, int maxParallelism) {
+    this.keyExtractor = Objects.requireNonNull(keyExtractor, "keyExtractor");
+    if (maxParallelism < 1) {
+      throw new IllegalArgumentException("max parallelism must be positive: " + maxParallelism);
+    }
+    this.maxParallelism = maxParallelism;
+  }
+
+  @Override
+  public void setup(int numberOfChannels) {
+    if (numberOfChannels < 1 || numberOfChannels > maxParallelism) {
+      throw new IllegalArgumentException(
+          "A keyed edge with max parallelism "
+              + maxParallelism
+              + " cannot feed "
+              + numberOfChannels
+              + " consumers; raise the max parallelism or lower the parallelism");
+    }
+    this.numberOfChannels = numberOfChannels;
+  }
+
+  @Override
+  public int selectChannel(T record) {
+    K key;
+    try {
+      key = keyExtractor.getKey(record);
+    } catch (Exception e) {
+      throw new KeyExtractionException("The key extractor failed on a record: " + e, e);
+    }
+    if (key == null) {
+      throw new KeyExtractionException(
+          "The key extractor returned null; every record of a keyed stream needs a key", null);
+    }
+    int keyGroup = KeyGroups.assignToKeyGroup(key, maxParallelism);
+    return KeyGroups.operatorIndexForKeyGroup(maxParallelism, numberOfChannels, keyGroup);
+  }
+
+  @Override
+  public boolean isBroadcast() {
+    return false;
+  }
+}
