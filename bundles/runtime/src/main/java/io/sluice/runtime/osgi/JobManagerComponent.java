@@ -27,6 +27,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.util.tracker.BundleTracker;
+import org.osgi.util.tracker.BundleTrackerCustomizer;
 
 /**
  * The runtime's job manager: runs the job of every active job bundle (a bundle with a {@code
@@ -180,7 +181,7 @@ public final class JobManagerComponent implements JobControl {
   }
 
   /** Starts jobs of bundles that become active; cancels them when the bundle stops. */
-  private final class Customizer implements BundleTracker.BundleTrackerCustomizer<JobRecord> {
+  private final class Customizer implements BundleTrackerCustomizer<JobRecord> {
     @Override
     public JobRecord addingBundle(Bundle bundle, BundleEvent event) {
       if (JobBundles.jobClassName(bundle) == null) {

@@ -54,8 +54,6 @@ final class Outputs {
     public void emitWatermark(long watermark) {
       try {
         writer.broadcastWatermark(watermark);
-      } catch (java.io.IOException e) {
-        throw new UncheckedIOException(e);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new TaskCanceledException();

@@ -70,7 +70,8 @@ final class SourceInput implements TaskInput, ReaderOutput<Object>, WatermarkOut
                         return info.userClassLoader();
                       }
                     });
-    coordinator.registerReader(info.subtaskIndex(), mailbox::post, (SourceReader) reader);
+    java.util.function.Consumer<Runnable> mails = mailbox::post;
+    coordinator.registerReader(info.subtaskIndex(), mails, (SourceReader) reader);
     assigner = transformation.getWatermarkStrategy().createTimestampAssigner();
     generator = transformation.getWatermarkStrategy().createWatermarkGenerator();
     long interval = deployment.services().watermarkIntervalMillis();

@@ -1,0 +1,65 @@
+package io.sluice.testkit;
+
+import io.sluice.api.ExecutionConfig;
+import io.sluice.api.StreamEnvironment;
+import io.sluice.runtime.execution.JobExecution;
+import io.sluice.runtime.execution.LocalPipelineExecutor;
+import io.sluice.runtime.execution.RuntimeServices;
+import io.sluice.shuffle.local.LocalShuffleService;
+import io.sluice.spi.shuffle.ShuffleService;
+import io.sluice.spi.state.StateBackend;
+import io.sluice.state.heap.HeapStateBackend;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * A {@link StreamEnvironment} that runs jobs in this JVM on the real runtime, local shuffle and
+ * heap state, without an OSGi framework: what tests and examples' unit tests use.
+ *
+ * <pre>{@code
+ * StreamEnvironment env = LocalEnvironment.create(4);
+ * CollectSink<String> out = new CollectSink<>();
+ * env.fromElements("a", "b").map(String::toUpperCase).sinkTo(out);
+ * env.execute("test");
+ * }</pre>
+ */
+public final class LocalEnvironment {
+  private static final AtomicInteger JOB_IDS = new AtomicInteger();
+
+  private LocalEnvironment() {}
+
+  public static StreamEnvironment create(int parallelism) {
+    return create(parallelism, new LocalShuffleService(), new HeapStateBackend());
+  }
+
+  public static StreamEnvironment create(
+      int parallelism, ShuffleService shuffle, StateBackend stateBackend) {
+    return create(
+        ExecutionConfig.defaults().withParallelism(parallelism), shuffle, stateBackend, null);
+  }
+
+  /**
+   * The general form.
+   *
+   * @param lastExecution if not null, receives each execution (to cancel it from a test)
+   */
+  public static StreamEnvironment create(
+      ExecutionConfig config,
+      ShuffleService shuffle,
+      StateBackend stateBackend,
+      AtomicReference<JobExecution> lastExecution) {
+    RuntimeServices services = RuntimeServices.of(shuffle, stateBackend);
+    String jobId = "local-" + JOB_IDS.incrementAndGet();
+    return new StreamEnvironment(
+        new LocalPipelineExecutor(
+            jobId,
+            () -> services,
+            Thread.currentThread().getContextClassLoader(),
+            execution -> {
+              if (lastExecution != null) {
+                lastExecution.set(execution);
+              }
+            }),
+        config);
+  }
+}
