@@ -97,7 +97,8 @@ public class DataStream<T> {
 
   private void requireOperation(String method) {
     if (transformation instanceof PartitionTransformation<?>
-        || transformation instanceof UnionTransformation<?>) {
+        || transformation instanceof UnionTransformation<?>
+        || transformation instanceof io.sluice.api.graph.SideOutputTransformation<?>) {
       throw new UnsupportedOperationException(
           method
               + "() applies to an operation (map, process, a source…), not to a '"
@@ -193,6 +194,17 @@ public class DataStream<T> {
       inputs.add(other.transformation);
     }
     return new DataStream<>(environment, new UnionTransformation<>(environment.newId(), inputs));
+  }
+
+  /** The elements an operation emitted to the side output {@code tag}. */
+  public <X> DataStream<X> getSideOutput(io.sluice.api.functions.OutputTag<X> tag) {
+    if (tag.getType() == null) {
+      throw new IllegalArgumentException("OutputTag " + tag.getId() + " has lost its type");
+    }
+    return new DataStream<>(
+        environment,
+        new io.sluice.api.graph.SideOutputTransformation<>(
+            environment.newId(), transformation, tag));
   }
 
   // ---- sinks ----

@@ -34,6 +34,12 @@ public abstract class KeyedProcessFunction<K, I, O> implements RichFunction {
     K getCurrentKey();
 
     TimerService timerService();
+
+    /**
+     * Emits {@code value} to the side output {@code tag}, with the element's (or timer's)
+     * timestamp.
+     */
+    <X> void output(OutputTag<X> tag, X value);
   }
 
   /** What {@link #onTimer} can see of the firing timer. */

@@ -15,5 +15,8 @@ public abstract class ProcessFunction<I, O> implements RichFunction {
     Long timestamp();
 
     TimerService timerService();
+
+    /** Emits {@code value} to the side output {@code tag}, with the element's timestamp. */
+    <X> void output(OutputTag<X> tag, X value);
   }
 }

@@ -77,6 +77,11 @@ public final class KeyedProcessOperator<K, IN, OUT>
     }
 
     @Override
+    public <X> void output(io.sluice.api.functions.OutputTag<X> tag, X value) {
+      collector.collect(tag, value);
+    }
+
+    @Override
     public long currentProcessingTime() {
       return timers.currentProcessingTime();
     }

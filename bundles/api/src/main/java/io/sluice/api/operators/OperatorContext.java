@@ -24,5 +24,11 @@ public interface OperatorContext {
 
   long currentProcessingTime();
 
+  /**
+   * Runs actions on the task thread, between elements: how an operator hands results of other
+   * threads (async I/O callbacks) back to itself without locks.
+   */
+  java.util.concurrent.Executor getMailboxExecutor();
+
   long currentWatermark();
 }

@@ -37,6 +37,11 @@ public final class ProcessOperator<IN, OUT> extends UdfOperator<ProcessFunction<
   }
 
   @Override
+  public <X> void output(io.sluice.api.functions.OutputTag<X> tag, X value) {
+    collector.collect(tag, value);
+  }
+
+  @Override
   public long currentProcessingTime() {
     return context.currentProcessingTime();
   }

@@ -15,6 +15,14 @@ final class TimestampedCollector<T> implements Collector<T> {
     this.timestamp = timestamp;
   }
 
+  /** Emits to a side output with the current timestamp. */
+  <X> void collect(io.sluice.api.functions.OutputTag<X> tag, X record) {
+    if (record == null) {
+      throw new NullPointerException("a function emitted null to side output " + tag.getId());
+    }
+    output.collect(tag, record, timestamp);
+  }
+
   @Override
   public void collect(T record) {
     if (record == null) {

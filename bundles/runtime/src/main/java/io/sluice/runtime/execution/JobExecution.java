@@ -142,7 +142,7 @@ public final class JobExecution implements TaskListener {
                     info,
                     graph.streamGraph(),
                     vertex,
-                    createGate(vertex, subtask),
+                    createGates(vertex, subtask),
                     outputsOf(vertex, subtask, partitions),
                     coordinator,
                     taskServices)));
@@ -188,22 +188,33 @@ public final class JobExecution implements TaskListener {
     return outputs;
   }
 
-  private InputGate createGate(JobVertex vertex, int subtask) {
-    if (vertex.inputs().isEmpty()) {
-      return null;
-    }
-    List<ResultPartitionId> consumed = new ArrayList<>();
-    for (StreamEdge edge : vertex.inputs()) {
-      int producers = graph.streamGraph().node(edge.source()).parallelism();
-      for (int producer = 0; producer < producers; producer++) {
-        consumed.add(new ResultPartitionId(jobId, edge.id(), producer));
+  /** One gate per input of the head (a union's edges share their input's gate). */
+  private List<InputGate> createGates(JobVertex vertex, int subtask) {
+    int inputs = vertex.inputs().stream().mapToInt(StreamEdge::inputIndex).max().orElse(-1) + 1;
+    List<InputGate> gates = new ArrayList<>();
+    for (int input = 0; input < inputs; input++) {
+      List<ResultPartitionId> consumed = new ArrayList<>();
+      for (StreamEdge edge : vertex.inputs()) {
+        if (edge.inputIndex() != input) {
+          continue;
+        }
+        int producers = graph.streamGraph().node(edge.source()).parallelism();
+        for (int producer = 0; producer < producers; producer++) {
+          consumed.add(new ResultPartitionId(jobId, edge.id(), producer));
+        }
       }
+      gates.add(
+          services
+              .shuffle()
+              .createInputGate(
+                  new InputGateDescriptor(
+                      jobId,
+                      consumed,
+                      subtask,
+                      describe(vertex, subtask) + (inputs > 1 ? " input " + (input + 1) : ""),
+                      services.shuffleSettings())));
     }
-    return services
-        .shuffle()
-        .createInputGate(
-            new InputGateDescriptor(
-                jobId, consumed, subtask, describe(vertex, subtask), services.shuffleSettings()));
+    return gates;
   }
 
   private static String describe(JobVertex vertex, int subtask) {

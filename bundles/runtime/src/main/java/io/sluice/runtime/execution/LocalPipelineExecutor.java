@@ -6,6 +6,7 @@ import io.sluice.api.JobStatus;
 import io.sluice.api.Pipeline;
 import io.sluice.api.PipelineExecutor;
 import io.sluice.api.graph.OneInputTransformation;
+import io.sluice.api.graph.TwoInputTransformation;
 import io.sluice.api.typeutils.InvalidTypesException;
 import io.sluice.api.typeutils.TypeSerializers;
 import io.sluice.runtime.graph.JobGraph;
@@ -80,17 +81,26 @@ public final class LocalPipelineExecutor implements PipelineExecutor {
     for (JobVertex vertex : graph.vertices()) {
       for (StreamEdge edge : vertex.outputs()) {
         try {
-          graph.streamGraph().node(edge.source()).transformation().getOutputSerializer();
+          if (edge.sideOutput() != null) {
+            TypeSerializers.forType(edge.sideOutput().getType());
+          } else {
+            graph.streamGraph().node(edge.source()).transformation().getOutputSerializer();
+          }
         } catch (InvalidTypesException e) {
           throw new JobValidationException(e.getMessage(), e);
         }
       }
     }
     for (StreamNode node : graph.streamGraph().allNodes()) {
-      if (node.transformation() instanceof OneInputTransformation<?, ?> op
-          && op.getStateKeyType() != null) {
+      java.lang.reflect.Type keyType =
+          node.transformation() instanceof OneInputTransformation<?, ?> one
+              ? one.getStateKeyType()
+              : node.transformation() instanceof TwoInputTransformation<?, ?, ?> two
+                  ? two.getStateKeyType()
+                  : null;
+      if (keyType != null) {
         try {
-          TypeSerializers.forType(op.getStateKeyType());
+          TypeSerializers.forType(keyType);
         } catch (InvalidTypesException e) {
           throw new JobValidationException(
               "The key of operator '" + node.name() + "' cannot be serialized: " + e.getMessage(),

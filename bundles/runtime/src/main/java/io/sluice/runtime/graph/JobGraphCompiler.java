@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Chains operators into tasks: an edge is chained when it is FORWARD, both ends have the same
- * parallelism, and the target has no other input. Chained operators hand objects to each other; all
- * other edges go through the shuffle as bytes.
+ * Chains operators into tasks: an edge is chained when it is FORWARD, carries the main output, both
+ * ends have the same parallelism, and the target has no other input. Chained operators hand objects
+ * to each other; all other edges go through the shuffle as bytes.
  */
 public final class JobGraphCompiler {
   private JobGraphCompiler() {}
@@ -19,6 +19,7 @@ public final class JobGraphCompiler {
     StreamNode source = graph.node(edge.source());
     StreamNode target = graph.node(edge.target());
     return edge.partitioning() == Partitioning.FORWARD
+        && edge.sideOutput() == null
         && source.parallelism() == target.parallelism()
         && target.inputs().size() == 1;
   }

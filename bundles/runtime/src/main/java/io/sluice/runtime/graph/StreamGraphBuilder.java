@@ -3,12 +3,15 @@ package io.sluice.runtime.graph;
 import io.sluice.api.ExecutionConfig;
 import io.sluice.api.Pipeline;
 import io.sluice.api.functions.KeySelector;
+import io.sluice.api.functions.OutputTag;
 import io.sluice.api.graph.OneInputTransformation;
 import io.sluice.api.graph.PartitionTransformation;
 import io.sluice.api.graph.Partitioning;
+import io.sluice.api.graph.SideOutputTransformation;
 import io.sluice.api.graph.SinkTransformation;
 import io.sluice.api.graph.SourceTransformation;
 import io.sluice.api.graph.Transformation;
+import io.sluice.api.graph.TwoInputTransformation;
 import io.sluice.api.graph.UnionTransformation;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,12 +57,14 @@ public final class StreamGraphBuilder {
               + config.maxParallelism());
     }
     List<Input> inputs = new ArrayList<>();
-    for (Transformation<?> input : t.getInputs()) {
-      resolve(input, Partitioning.DEFAULT, null, inputs);
+    List<Transformation<?>> logicalInputs = t.getInputs();
+    for (int index = 0; index < logicalInputs.size(); index++) {
+      resolve(logicalInputs.get(index), Partitioning.DEFAULT, null, null, index, inputs);
     }
     StreamNode node = new StreamNode(t, parallelism);
     if (!(t instanceof SourceTransformation<?>
         || t instanceof OneInputTransformation<?, ?>
+        || t instanceof TwoInputTransformation<?, ?, ?>
         || t instanceof SinkTransformation<?>)) {
       throw new JobValidationException("Unsupported transformation " + t);
     }
@@ -70,18 +75,31 @@ public final class StreamGraphBuilder {
     return node;
   }
 
-  private record Input(StreamNode node, Partitioning partitioning, KeySelector<?, ?> key) {}
+  private record Input(
+      StreamNode node,
+      Partitioning partitioning,
+      KeySelector<?, ?> key,
+      OutputTag<?> sideOutput,
+      int inputIndex) {}
 
+  /** Walks through virtual nodes down to physical ones, collecting the edge properties. */
   private void resolve(
-      Transformation<?> t, Partitioning partitioning, KeySelector<?, ?> key, List<Input> into) {
+      Transformation<?> t,
+      Partitioning partitioning,
+      KeySelector<?, ?> key,
+      OutputTag<?> sideOutput,
+      int inputIndex,
+      List<Input> into) {
     if (t instanceof PartitionTransformation<?> p) {
-      resolve(p.getInput(), p.getPartitioning(), p.getKeySelector(), into);
+      resolve(p.getInput(), p.getPartitioning(), p.getKeySelector(), sideOutput, inputIndex, into);
     } else if (t instanceof UnionTransformation<?> u) {
       for (Transformation<?> input : u.getUnionInputs()) {
-        resolve(input, partitioning, key, into);
+        resolve(input, partitioning, key, sideOutput, inputIndex, into);
       }
+    } else if (t instanceof SideOutputTransformation<?> side) {
+      resolve(side.getInput(), partitioning, key, side.getTag(), inputIndex, into);
     } else {
-      into.add(new Input(physical(t), partitioning, key));
+      into.add(new Input(physical(t), partitioning, key, sideOutput, inputIndex));
     }
   }
 
@@ -107,7 +125,14 @@ public final class StreamGraphBuilder {
               + ") needs equal parallelism; use rebalance() or set equal parallelism");
     }
     StreamEdge edge =
-        new StreamEdge(nextEdgeId++, source.id(), target.id(), partitioning, input.key());
+        new StreamEdge(
+            nextEdgeId++,
+            source.id(),
+            target.id(),
+            partitioning,
+            input.key(),
+            input.sideOutput(),
+            input.inputIndex());
     source.outputs.add(edge);
     target.inputs.add(edge);
   }

@@ -4,10 +4,11 @@ import io.sluice.api.functions.KeySelector;
 import io.sluice.api.graph.OneInputTransformation;
 import io.sluice.api.graph.SinkTransformation;
 import io.sluice.api.graph.Transformation;
+import io.sluice.api.graph.TwoInputTransformation;
 import io.sluice.api.operators.FunctionCopier;
-import io.sluice.api.operators.OneInputStreamOperator;
 import io.sluice.api.operators.Output;
 import io.sluice.api.operators.SinkWriterOperator;
+import io.sluice.api.operators.StreamOperator;
 import io.sluice.api.typeutils.TypeSerializer;
 import io.sluice.api.typeutils.TypeSerializers;
 import io.sluice.runtime.graph.StreamEdge;
@@ -79,24 +80,47 @@ final class OperatorChain {
 
   @SuppressWarnings({"unchecked", "rawtypes"})
   private Output<Object> outputOf(StreamNode node) {
-    List<Output<Object>> outputs = new ArrayList<>();
+    List<Output<Object>> main = new ArrayList<>();
+    Map<String, List<Output<Object>>> sides = new HashMap<>();
     for (StreamEdge edge : node.outputs()) {
+      Output<Object> output;
       OperatorHandle<?, ?> chained = handles.get(edge.target());
       if (chained != null) { // only members of this chain have handles
-        outputs.add(new Outputs.Chaining(chained));
+        output = new Outputs.Chaining(chained);
       } else {
-        RecordWriter<Object> writer = createWriter(node, edge);
+        RecordWriter<Object> writer = createWriter(edge);
         writers.add(writer);
-        outputs.add(new Outputs.Network<>(writer));
+        output = new Outputs.Network<>(writer);
+      }
+      if (edge.sideOutput() == null) {
+        main.add(output);
+      } else {
+        sides.computeIfAbsent(edge.sideOutput().getId(), id -> new ArrayList<>()).add(output);
       }
     }
-    return Outputs.of(outputs);
+    Output<Object> mainOutput = Outputs.of(main);
+    if (sides.isEmpty()) {
+      return mainOutput;
+    }
+    Map<String, Output<Object>> sideOutputs = new HashMap<>();
+    sides.forEach((id, outputs) -> sideOutputs.put(id, Outputs.of(outputs)));
+    return new Outputs.Routing<>(mainOutput, sideOutputs);
   }
 
+  /** The serializer of the elements on {@code edge}: a side output's type or the source's type. */
   @SuppressWarnings("unchecked")
-  private RecordWriter<Object> createWriter(StreamNode node, StreamEdge edge) {
-    TypeSerializer<Object> serializer =
-        ((TypeSerializer<Object>) node.transformation().getOutputSerializer()).duplicate();
+  static TypeSerializer<Object> serializerOf(
+      io.sluice.runtime.graph.StreamGraph graph, StreamEdge edge) {
+    if (edge.sideOutput() != null) {
+      return (TypeSerializer<Object>) TypeSerializers.forType(edge.sideOutput().getType());
+    }
+    return ((TypeSerializer<Object>)
+            graph.node(edge.source()).transformation().getOutputSerializer())
+        .duplicate();
+  }
+
+  private RecordWriter<Object> createWriter(StreamEdge edge) {
+    TypeSerializer<Object> serializer = serializerOf(deployment.graph(), edge);
     boolean flushEveryRecord = deployment.services().bufferTimeoutMillis() == 0;
     return new RecordWriter<>(
         deployment.partitions().get(edge.id()), selector(edge), serializer, flushEveryRecord);
@@ -122,40 +146,55 @@ final class OperatorChain {
   @SuppressWarnings("unchecked")
   private OperatorHandle<Object, Object> createHandle(StreamNode node) {
     Transformation<?> t = node.transformation();
-    OneInputStreamOperator<Object, Object> operator;
+    StreamOperator<Object> operator;
     KeySelector<Object, Object> keySelector = null;
+    KeySelector<Object, Object> keySelector2 = null;
     KeyedStateBackend<Object> backend = null;
     if (t instanceof OneInputTransformation<?, ?> oneInput) {
-      operator = (OneInputStreamOperator<Object, Object>) oneInput.getOperatorFactory().create();
+      operator = (StreamOperator<Object>) oneInput.getOperatorFactory().create();
       if (oneInput.getStateKeySelector() != null) {
-        keySelector =
-            FunctionCopier.copy(
-                (KeySelector<Object, Object>) oneInput.getStateKeySelector(), node.name());
-        backend = createBackend(node, oneInput);
+        keySelector = copyKeySelector(oneInput.getStateKeySelector(), node);
+        backend = createBackend(node, oneInput.getStateKeyType());
+      }
+    } else if (t instanceof TwoInputTransformation<?, ?, ?> twoInput) {
+      operator = (StreamOperator<Object>) twoInput.getOperatorFactory().create();
+      if (twoInput.getStateKeyType() != null) {
+        keySelector = copyKeySelector(twoInput.getStateKeySelector1(), node);
+        keySelector2 = copyKeySelector(twoInput.getStateKeySelector2(), node);
+        backend = createBackend(node, twoInput.getStateKeyType());
       }
     } else if (t instanceof SinkTransformation<?> sink) {
       operator =
-          (OneInputStreamOperator<Object, Object>)
-              (OneInputStreamOperator<?, ?>) new SinkWriterOperator<>(sink.getSink());
+          (StreamOperator<Object>) (StreamOperator<?>) new SinkWriterOperator<>(sink.getSink());
     } else {
       throw new IllegalStateException("not an operator: " + t);
     }
-    return new OperatorHandle<>(
-        node.name(),
-        deployment.info(),
-        operator,
-        keySelector,
-        backend,
-        deployment.services().clock(),
-        mailbox);
+    OperatorHandle<Object, Object> handle =
+        new OperatorHandle<>(
+            node.name(),
+            deployment.info(),
+            operator,
+            keySelector,
+            backend,
+            deployment.services().clock(),
+            mailbox);
+    handle.setSecondKeySelector(keySelector2);
+    return handle;
   }
 
   @SuppressWarnings("unchecked")
-  private KeyedStateBackend<Object> createBackend(
-      StreamNode node, OneInputTransformation<?, ?> oneInput) {
+  private static KeySelector<Object, Object> copyKeySelector(
+      KeySelector<?, ?> selector, StreamNode node) {
+    return selector == null
+        ? null
+        : FunctionCopier.copy((KeySelector<Object, Object>) selector, node.name());
+  }
+
+  @SuppressWarnings("unchecked")
+  private KeyedStateBackend<Object> createBackend(StreamNode node, java.lang.reflect.Type keyType) {
     TaskInfo info = deployment.info();
     TypeSerializer<Object> keySerializer =
-        (TypeSerializer<Object>) TypeSerializers.forType(oneInput.getStateKeyType());
+        (TypeSerializer<Object>) TypeSerializers.forType(keyType);
     return deployment
         .services()
         .stateBackend()

@@ -6,7 +6,9 @@ import io.sluice.api.operators.InternalTimerService;
 import io.sluice.api.operators.OneInputStreamOperator;
 import io.sluice.api.operators.OperatorContext;
 import io.sluice.api.operators.Output;
+import io.sluice.api.operators.StreamOperator;
 import io.sluice.api.operators.Triggerable;
+import io.sluice.api.operators.TwoInputStreamOperator;
 import io.sluice.runtime.time.KeyedTimerService;
 import io.sluice.runtime.time.ProcessingTimeService;
 import io.sluice.spi.state.KeyedStateBackend;
@@ -19,8 +21,11 @@ import io.sluice.spi.state.KeyedStateBackend;
 final class OperatorHandle<IN, OUT> implements OperatorContext {
   private final String name;
   private final TaskInfo task;
-  private final OneInputStreamOperator<IN, OUT> operator;
+  private final StreamOperator<OUT> operator;
+  private final OneInputStreamOperator<IN, OUT> oneInput;
+  private final TwoInputStreamOperator<IN, Object, OUT> twoInput;
   private final KeySelector<IN, Object> keySelector;
+  private KeySelector<Object, Object> keySelector2;
   private final KeyedStateBackend<Object> keyedBackend;
   private final ProcessingTimeService clock;
   private final Mailbox mailbox;
@@ -28,10 +33,11 @@ final class OperatorHandle<IN, OUT> implements OperatorContext {
   private KeyedTimerService<Object> timers;
   private long currentWatermark = Long.MIN_VALUE;
 
+  @SuppressWarnings("unchecked")
   OperatorHandle(
       String name,
       TaskInfo task,
-      OneInputStreamOperator<IN, OUT> operator,
+      StreamOperator<OUT> operator,
       KeySelector<IN, Object> keySelector,
       KeyedStateBackend<Object> keyedBackend,
       ProcessingTimeService clock,
@@ -39,6 +45,14 @@ final class OperatorHandle<IN, OUT> implements OperatorContext {
     this.name = name;
     this.task = task;
     this.operator = operator;
+    this.oneInput =
+        operator instanceof OneInputStreamOperator<?, ?> one
+            ? (OneInputStreamOperator<IN, OUT>) one
+            : null;
+    this.twoInput =
+        operator instanceof TwoInputStreamOperator<?, ?, ?> two
+            ? (TwoInputStreamOperator<IN, Object, OUT>) two
+            : null;
     this.keySelector = keySelector;
     this.keyedBackend = keyedBackend;
     this.clock = clock;
@@ -50,8 +64,13 @@ final class OperatorHandle<IN, OUT> implements OperatorContext {
     operator.setup(this, output);
   }
 
-  OneInputStreamOperator<IN, OUT> operator() {
+  StreamOperator<OUT> operator() {
     return operator;
+  }
+
+  /** The key selector of the second input of a keyed two-input operator. */
+  void setSecondKeySelector(KeySelector<Object, Object> selector) {
+    this.keySelector2 = selector;
   }
 
   String name() {
@@ -67,9 +86,27 @@ final class OperatorHandle<IN, OUT> implements OperatorContext {
       if (keySelector != null) {
         keyedBackend.setCurrentKey(keySelector.getKey(value));
       }
-      operator.processElement(value, timestamp);
+      if (oneInput != null) {
+        oneInput.processElement(value, timestamp);
+      } else {
+        twoInput.processElement1(value, timestamp);
+      }
     } catch (OperatorException e) {
       throw e; // raised further down the chain, already named
+    } catch (Exception e) {
+      throw new OperatorException(getOperatorDescription(), e);
+    }
+  }
+
+  /** Processes one element of the second input of a two-input operator. */
+  void processElement2(Object value, long timestamp) {
+    try {
+      if (keySelector2 != null) {
+        keyedBackend.setCurrentKey(keySelector2.getKey(value));
+      }
+      twoInput.processElement2(value, timestamp);
+    } catch (OperatorException e) {
+      throw e;
     } catch (Exception e) {
       throw new OperatorException(getOperatorDescription(), e);
     }
@@ -155,6 +192,11 @@ final class OperatorHandle<IN, OUT> implements OperatorContext {
   @Override
   public long currentProcessingTime() {
     return clock.currentTimeMillis();
+  }
+
+  @Override
+  public java.util.concurrent.Executor getMailboxExecutor() {
+    return mailbox::post;
   }
 
   @Override

@@ -1,9 +1,11 @@
 package io.sluice.runtime.task;
 
+import io.sluice.api.functions.OutputTag;
 import io.sluice.api.operators.Output;
 import io.sluice.runtime.network.RecordWriter;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The ways an operator's output leaves it: to a chained operator, to the network, or to several.
@@ -22,6 +24,11 @@ final class Outputs {
     @Override
     public void collect(T value, long timestamp) {
       next.processElement(value, timestamp);
+    }
+
+    @Override
+    public <X> void collect(OutputTag<X> tag, X value, long timestamp) {
+      // main-output edges only: side outputs are routed by Outputs.Routing
     }
 
     @Override
@@ -48,6 +55,11 @@ final class Outputs {
         Thread.currentThread().interrupt();
         throw new TaskCanceledException();
       }
+    }
+
+    @Override
+    public <X> void collect(OutputTag<X> tag, X value, long timestamp) {
+      // main-output edges only: side outputs are routed by Outputs.Routing
     }
 
     @Override
@@ -78,6 +90,11 @@ final class Outputs {
     }
 
     @Override
+    public <X> void collect(OutputTag<X> tag, X value, long timestamp) {
+      // main-output edges only: side outputs are routed by Outputs.Routing
+    }
+
+    @Override
     public void emitWatermark(long watermark) {
       for (Output<T> output : outputs) {
         output.emitWatermark(watermark);
@@ -91,7 +108,45 @@ final class Outputs {
     public void collect(T value, long timestamp) {}
 
     @Override
+    public <X> void collect(OutputTag<X> tag, X value, long timestamp) {
+      // main-output edges only: side outputs are routed by Outputs.Routing
+    }
+
+    @Override
     public void emitWatermark(long watermark) {}
+  }
+
+  /** The main output plus side outputs by tag id; watermarks go to all of them. */
+  static final class Routing<T> implements Output<T> {
+    private final Output<T> main;
+    private final Map<String, Output<Object>> sideOutputs;
+
+    Routing(Output<T> main, Map<String, Output<Object>> sideOutputs) {
+      this.main = main;
+      this.sideOutputs = Map.copyOf(sideOutputs);
+    }
+
+    @Override
+    public void collect(T value, long timestamp) {
+      main.collect(value, timestamp);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <X> void collect(OutputTag<X> tag, X value, long timestamp) {
+      Output<Object> side = sideOutputs.get(tag.getId());
+      if (side != null) {
+        side.collect(value, timestamp);
+      }
+    }
+
+    @Override
+    public void emitWatermark(long watermark) {
+      main.emitWatermark(watermark);
+      for (Output<Object> side : sideOutputs.values()) {
+        side.emitWatermark(watermark);
+      }
+    }
   }
 
   static <T> Output<T> of(List<Output<T>> outputs) {

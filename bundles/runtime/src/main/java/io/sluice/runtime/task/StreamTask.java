@@ -2,7 +2,10 @@ package io.sluice.runtime.task;
 
 import io.sluice.api.graph.SourceTransformation;
 import io.sluice.api.typeutils.TypeSerializer;
+import io.sluice.runtime.graph.StreamEdge;
 import io.sluice.runtime.network.RecordWriter;
+import io.sluice.spi.shuffle.InputGate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ScheduledFuture;
 
@@ -129,12 +132,21 @@ public final class StreamTask implements Runnable {
     if (deployment.vertex().head().transformation() instanceof SourceTransformation<?>) {
       return new SourceInput(deployment, chain.sourceOutput());
     }
-    int upstream = deployment.vertex().inputs().get(0).source();
-    TypeSerializer<Object> serializer =
-        ((TypeSerializer<Object>)
-                deployment.graph().node(upstream).transformation().getOutputSerializer())
-            .duplicate();
-    return new NetworkInput(deployment.inputGate(), serializer, chain.headOperator());
+    List<InputGate> gates = deployment.inputGates();
+    List<TypeSerializer<Object>> serializers = new ArrayList<>();
+    for (int input = 0; input < gates.size(); input++) {
+      serializers.add(OperatorChain.serializerOf(deployment.graph(), firstEdgeOfInput(input)));
+    }
+    return new NetworkInput(gates, serializers, chain.headOperator());
+  }
+
+  private StreamEdge firstEdgeOfInput(int input) {
+    for (StreamEdge edge : deployment.vertex().inputs()) {
+      if (edge.inputIndex() == input) {
+        return edge;
+      }
+    }
+    throw new IllegalStateException("no edge feeds input " + input + " of " + description);
   }
 
   /** Flushes partly filled buffers every buffer timeout, as a mail (so on this thread). */

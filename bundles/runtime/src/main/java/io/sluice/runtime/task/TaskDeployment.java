@@ -15,7 +15,7 @@ import java.util.Map;
  * @param info who the subtask is
  * @param graph the job's operators
  * @param vertex the chain this subtask runs
- * @param inputGate the gate of a non-source chain, else null
+ * @param inputGates the gates of a non-source chain, one per input of the head (empty for a source)
  * @param partitions the partition of each network output edge, by edge id
  * @param sourceCoordinator the coordinator of a source chain, else null
  * @param services job-wide services
@@ -24,7 +24,7 @@ public record TaskDeployment(
     TaskInfo info,
     StreamGraph graph,
     JobVertex vertex,
-    InputGate inputGate,
+    java.util.List<InputGate> inputGates,
     Map<Integer, ResultPartitionWriter> partitions,
     SourceCoordinator<?> sourceCoordinator,
     Services services) {
