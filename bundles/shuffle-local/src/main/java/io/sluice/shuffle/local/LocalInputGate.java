@@ -40,7 +40,9 @@ final class LocalInputGate implements InputGate {
   /** Whether the task thread found no data and waits for the listener; guarded by the lock. */
   private boolean waitingForData = true;
 
-  private volatile Runnable availabilityListener;
+  /** Guarded by the lock. */
+  private Runnable availabilityListener;
+
   private volatile boolean closed;
 
   /** Task thread only. */
@@ -161,7 +163,7 @@ final class LocalInputGate implements InputGate {
       }
       channel.queued = true;
       channelsWithData.addLast(channel);
-      if (waitingForData) {
+      if (waitingForData && availabilityListener != null) {
         waitingForData = false;
         toNotify = availabilityListener;
       }
@@ -173,7 +175,19 @@ final class LocalInputGate implements InputGate {
 
   @Override
   public void setAvailabilityListener(Runnable listener) {
-    this.availabilityListener = Objects.requireNonNull(listener, "listener");
+    Objects.requireNonNull(listener, "listener");
+    boolean dataAlreadyWaiting;
+    synchronized (lock) {
+      availabilityListener = listener;
+      // Data that arrived before there was a listener must not go unannounced.
+      dataAlreadyWaiting = waitingForData && !channelsWithData.isEmpty();
+      if (dataAlreadyWaiting) {
+        waitingForData = false;
+      }
+    }
+    if (dataAlreadyWaiting) {
+      listener.run();
+    }
   }
 
   @Override
