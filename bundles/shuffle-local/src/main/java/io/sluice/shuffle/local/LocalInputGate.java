@@ -17,6 +17,10 @@ import java.util.function.Consumer;
  * task thread had found the gate empty, that same step runs the availability listener, exactly
  * once, outside the lock.
  *
+ * <p>End-of-partition travels in the channel's queue behind the data, so a channel counts as
+ * finished only once its data has been polled: {@link #isChannelFinished} and {@link #isFinished}
+ * never run ahead of the data.
+ *
  * <p>The gate owns no buffers of its own: local channels hand over the producer's buffers, so the
  * producer's pool bounds the memory in flight.
  *
