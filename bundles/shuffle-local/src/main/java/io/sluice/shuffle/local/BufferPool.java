@@ -42,10 +42,6 @@ final class BufferPool {
     this.free = new ArrayDeque<>(maxSegments);
   }
 
-  int segmentSize() {
-    return segmentSize;
-  }
-
   int maxSegments() {
     return maxSegments;
   }
@@ -91,15 +87,6 @@ final class BufferPool {
         free.addLast(segment);
         segmentReturned.signal();
       }
-    } finally {
-      lock.unlock();
-    }
-  }
-
-  boolean isReleased() {
-    lock.lock();
-    try {
-      return released;
     } finally {
       lock.unlock();
     }

@@ -17,6 +17,10 @@ import java.util.function.Consumer;
  * task thread had found the gate empty, that same step runs the availability listener, exactly
  * once, outside the lock.
  *
+ * <p>End-of-partition travels in the channel's queue behind the data, so a channel counts as
+ * finished only once its data has been polled: {@link #isChannelFinished} and {@link #isFinished}
+ * never run ahead of the data.
+ *
  * <p>The gate owns no buffers of its own: local channels hand over the producer's buffers, so the
  * producer's pool bounds the memory in flight.
  *
@@ -40,7 +44,9 @@ final class LocalInputGate implements InputGate {
   /** Whether the task thread found no data and waits for the listener; guarded by the lock. */
   private boolean waitingForData = true;
 
-  private volatile Runnable availabilityListener;
+  /** Guarded by the lock. */
+  private Runnable availabilityListener;
+
   private volatile boolean closed;
 
   /** Task thread only. */
@@ -161,7 +167,7 @@ final class LocalInputGate implements InputGate {
       }
       channel.queued = true;
       channelsWithData.addLast(channel);
-      if (waitingForData) {
+      if (waitingForData && availabilityListener != null) {
         waitingForData = false;
         toNotify = availabilityListener;
       }
@@ -173,7 +179,19 @@ final class LocalInputGate implements InputGate {
 
   @Override
   public void setAvailabilityListener(Runnable listener) {
-    this.availabilityListener = Objects.requireNonNull(listener, "listener");
+    Objects.requireNonNull(listener, "listener");
+    boolean dataAlreadyWaiting;
+    synchronized (lock) {
+      availabilityListener = listener;
+      // Data that arrived before there was a listener must not go unannounced.
+      dataAlreadyWaiting = waitingForData && !channelsWithData.isEmpty();
+      if (dataAlreadyWaiting) {
+        waitingForData = false;
+      }
+    }
+    if (dataAlreadyWaiting) {
+      listener.run();
+    }
   }
 
   @Override

@@ -43,14 +43,6 @@ final class LocalSubpartition {
     this.index = index;
   }
 
-  LocalResultPartition partition() {
-    return partition;
-  }
-
-  int index() {
-    return index;
-  }
-
   /** Connects the one channel that reads this subpartition. */
   void bind(LocalInputChannel channel) {
     if (!consumer.compareAndSet(null, channel)) {

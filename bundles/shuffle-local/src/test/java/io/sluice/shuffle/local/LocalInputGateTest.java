@@ -251,6 +251,19 @@ class LocalInputGateTest {
   }
 
   @Test
+  void aListenerRegisteredAfterDataArrivedIsCalledAtOnce() throws InterruptedException {
+    ResultPartitionWriter writer = partition(shuffle, JOB, 0, 1, SMALL);
+    InputGate gate = gate(shuffle, JOB, 0, List.of(writer.id()));
+    emitLong(writer, 0, 1);
+    AtomicInteger notifications = new AtomicInteger();
+
+    gate.setAvailabilityListener(notifications::incrementAndGet);
+
+    assertThat(notifications).hasValue(1);
+    assertThat(pollLong(gate, 0)).isEqualTo(1);
+  }
+
+  @Test
   void dataEmittedBeforeTheGateExistsIsDelivered() throws InterruptedException {
     ResultPartitionWriter writer = partition(shuffle, JOB, 0, 1, SMALL);
     emitLong(writer, 0, 42);
