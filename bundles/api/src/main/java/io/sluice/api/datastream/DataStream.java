@@ -207,6 +207,10 @@ public class DataStream<T> {
             environment.newId(), transformation, tag));
   }
 
+  // ---- windows (windowAll, join, coGroup) ----
+
+  // ---- multi-input (connect, broadcast) ----
+
   // ---- sinks ----
 
   public DataStreamSink<T> sinkTo(Sink<T> sink) {

@@ -102,4 +102,8 @@ public final class KeyedStream<T, K> extends DataStream<T> {
         2,
         (KeyedProcessFunction<K, T, R> fn) -> (StreamOperator<R>) new KeyedProcessOperator<>(fn));
   }
+
+  // ---- windows (window, countWindow) ----
+
+  // ---- multi-input (connect of keyed streams, intervalJoin) ----
 }

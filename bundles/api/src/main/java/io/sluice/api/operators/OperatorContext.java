@@ -30,5 +30,12 @@ public interface OperatorContext {
    */
   java.util.concurrent.Executor getMailboxExecutor();
 
+  /**
+   * Runs {@code callback} on the task thread once processing time reaches {@code time} (for
+   * timeouts and periodic work of non-keyed operators; keyed operators use {@link
+   * #getTimerService}).
+   */
+  java.util.concurrent.ScheduledFuture<?> scheduleAt(long time, Runnable callback);
+
   long currentWatermark();
 }

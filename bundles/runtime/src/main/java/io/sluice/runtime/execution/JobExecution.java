@@ -13,6 +13,7 @@ import io.sluice.runtime.task.TaskDeployment;
 import io.sluice.runtime.task.TaskInfo;
 import io.sluice.runtime.task.TaskListener;
 import io.sluice.runtime.time.ProcessingTimeService;
+import io.sluice.runtime.time.SystemProcessingTimeService;
 import io.sluice.spi.shuffle.InputGate;
 import io.sluice.spi.shuffle.InputGateDescriptor;
 import io.sluice.spi.shuffle.ResultPartitionDescriptor;
@@ -61,7 +62,7 @@ public final class JobExecution implements TaskListener {
   /** Runs the job to its end on the calling thread's watch. */
   public JobResult run() {
     long start = System.nanoTime();
-    ProcessingTimeService clock = new ProcessingTimeService(jobId);
+    ProcessingTimeService clock = new SystemProcessingTimeService(jobId);
     try {
       deploy(clock);
       remaining.await();

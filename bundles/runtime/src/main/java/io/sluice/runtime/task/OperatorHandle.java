@@ -200,6 +200,11 @@ final class OperatorHandle<IN, OUT> implements OperatorContext {
   }
 
   @Override
+  public java.util.concurrent.ScheduledFuture<?> scheduleAt(long time, Runnable callback) {
+    return clock.scheduleAt(time, callback, mailbox::post);
+  }
+
+  @Override
   public long currentWatermark() {
     return currentWatermark;
   }

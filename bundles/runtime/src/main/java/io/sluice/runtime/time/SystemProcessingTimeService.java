@@ -1,0 +1,51 @@
+package io.sluice.runtime.time;
+
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * The wall clock of one job and a single timer thread for it. Callbacks do not run on the timer
+ * thread: they are handed to the task's mailbox (the {@code deliver} consumer), so timers run on
+ * the task thread like everything else.
+ */
+public final class ProcessingTimeService implements AutoCloseable {
+  private final ScheduledThreadPoolExecutor timer;
+
+  public SystemProcessingTimeService(String jobId) {
+    timer =
+        new ScheduledThreadPoolExecutor(
+            1,
+            r -> {
+              Thread t = new Thread(r, "sluice-timer-" + jobId);
+              t.setDaemon(true);
+              t.setContextClassLoader(SystemProcessingTimeService.class.getClassLoader());
+              return t;
+            });
+    timer.setRemoveOnCancelPolicy(true);
+  }
+
+  @Override
+  public long currentTimeMillis() {
+    return System.currentTimeMillis();
+  }
+
+  @Override
+  public ScheduledFuture<?> scheduleAt(long time, Runnable action, Consumer<Runnable> deliver) {
+    long delay = Math.max(0, time - currentTimeMillis());
+    return timer.schedule(() -> deliver.accept(action), delay, TimeUnit.MILLISECONDS);
+  }
+
+  @Override
+  public ScheduledFuture<?> scheduleAtFixedRate(
+      long periodMillis, Runnable action, Consumer<Runnable> deliver) {
+    return timer.scheduleAtFixedRate(
+        () -> deliver.accept(action), periodMillis, periodMillis, TimeUnit.MILLISECONDS);
+  }
+
+  @Override
+  public void close() {
+    timer.shutdownNow();
+  }
+}
