@@ -5,12 +5,8 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
-/**
- * The wall clock of one job and a single timer thread for it. Callbacks do not run on the timer
- * thread: they are handed to the task's mailbox (the {@code deliver} consumer), so timers run on
- * the task thread like everything else.
- */
-public final class ProcessingTimeService implements AutoCloseable {
+/** The wall clock of one job and a single daemon timer thread for it. */
+public final class SystemProcessingTimeService implements ProcessingTimeService {
   private final ScheduledThreadPoolExecutor timer;
 
   public SystemProcessingTimeService(String jobId) {
