@@ -1,0 +1,82 @@
+package io.sluice.launcher.platform;
+
+import io.sluice.launcher.feature.ConfigDefaults;
+import io.sluice.launcher.feature.FeatureConfig;
+import java.lang.reflect.InvocationTargetException;
+import java.time.Duration;
+import java.util.Dictionary;
+import java.util.Hashtable;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
+import org.osgi.util.tracker.ServiceTracker;
+
+/**
+ * Creates feature default configurations through the framework's Config Admin service. The launcher
+ * lives outside the framework and does not link {@code org.osgi.service.cm} (Config Admin exports
+ * it), so it calls the service through that package's interfaces, loaded from the bundle that
+ * registered the service. Configurations are multi-location ({@code "?"}), like the ones File
+ * Install creates from {@code conf/*.cfg}.
+ *
+ * <p>Thread-safe; each call waits up to the timeout for Config Admin to appear.
+ */
+final class ConfigAdminBridge implements ConfigDefaults {
+
+  private static final String ADMIN = "org.osgi.service.cm.ConfigurationAdmin";
+  private static final String CONFIGURATION = "org.osgi.service.cm.Configuration";
+
+  private final ServiceTracker<Object, Object> tracker;
+  private final Duration timeout;
+
+  ConfigAdminBridge(BundleContext context, Duration timeout) {
+    this.tracker = new ServiceTracker<>(context, ADMIN, null);
+    this.timeout = timeout;
+    tracker.open();
+  }
+
+  @Override
+  public boolean applyIfAbsent(FeatureConfig config) {
+    Object admin = awaitAdmin();
+    ServiceReference<Object> reference = tracker.getServiceReference();
+    try {
+      Class<?> adminType = reference.getBundle().loadClass(ADMIN);
+      Class<?> configurationType = reference.getBundle().loadClass(CONFIGURATION);
+      Object configuration =
+          adminType
+              .getMethod("getConfiguration", String.class, String.class)
+              .invoke(admin, config.pid(), "?");
+      if (configurationType.getMethod("getProperties").invoke(configuration) != null) {
+        return false;
+      }
+      Dictionary<String, Object> properties = new Hashtable<>(config.properties());
+      configurationType.getMethod("update", Dictionary.class).invoke(configuration, properties);
+      return true;
+    } catch (InvocationTargetException e) {
+      throw new PlatformException(
+          "Config Admin refused configuration " + config.pid() + ": " + e.getCause().getMessage(),
+          e.getCause());
+    } catch (ReflectiveOperationException e) {
+      throw new PlatformException(
+          "Config Admin does not offer the org.osgi.service.cm API: " + e, e);
+    }
+  }
+
+  void close() {
+    tracker.close();
+  }
+
+  private Object awaitAdmin() {
+    try {
+      Object admin = tracker.waitForService(timeout.toMillis());
+      if (admin == null) {
+        throw new PlatformException(
+            "no Config Admin service after "
+                + timeout.toSeconds()
+                + " s; is org.apache.felix.configadmin installed (feature core)?");
+      }
+      return admin;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new PlatformException("interrupted while waiting for Config Admin", e);
+    }
+  }
+}
