@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -168,6 +169,7 @@ public final class FeatureService {
       uninstall.add(planned);
       removed.add(existing);
     }
+    Collections.reverse(stop);
     stop.sort(Comparator.comparingInt(PlannedBundle::startLevel).reversed());
     List<PlannedBundle> refresh = new ArrayList<>();
     if (!removed.isEmpty()) {

@@ -5,7 +5,11 @@ import io.sluice.launcher.feature.FeatureConfig;
 import java.lang.reflect.InvocationTargetException;
 import java.time.Duration;
 import java.util.Dictionary;
+import java.util.Enumeration;
 import java.util.Hashtable;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
 import org.osgi.util.tracker.ServiceTracker;
@@ -53,6 +57,41 @@ final class ConfigAdminBridge implements ConfigDefaults {
     } catch (InvocationTargetException e) {
       throw new PlatformException(
           "Config Admin refused configuration " + config.pid() + ": " + e.getCause().getMessage(),
+          e.getCause());
+    } catch (ReflectiveOperationException e) {
+      throw new PlatformException(
+          "Config Admin does not offer the org.osgi.service.cm API: " + e, e);
+    }
+  }
+
+  /** The properties of the configuration with this PID, or empty if none exists. */
+  Optional<Map<String, Object>> read(String pid) {
+    Object admin = awaitAdmin();
+    ServiceReference<Object> reference = tracker.getServiceReference();
+    try {
+      Class<?> adminType = reference.getBundle().loadClass(ADMIN);
+      Object[] found =
+          (Object[])
+              adminType
+                  .getMethod("listConfigurations", String.class)
+                  .invoke(admin, "(service.pid=" + pid + ")");
+      if (found == null || found.length == 0) {
+        return Optional.empty();
+      }
+      Class<?> configurationType = reference.getBundle().loadClass(CONFIGURATION);
+      Dictionary<?, ?> properties =
+          (Dictionary<?, ?>) configurationType.getMethod("getProperties").invoke(found[0]);
+      Map<String, Object> values = new TreeMap<>();
+      if (properties != null) {
+        for (Enumeration<?> keys = properties.keys(); keys.hasMoreElements(); ) {
+          Object key = keys.nextElement();
+          values.put(key.toString(), properties.get(key));
+        }
+      }
+      return Optional.of(values);
+    } catch (InvocationTargetException e) {
+      throw new PlatformException(
+          "Config Admin cannot list configuration " + pid + ": " + e.getCause().getMessage(),
           e.getCause());
     } catch (ReflectiveOperationException e) {
       throw new PlatformException(

@@ -4,6 +4,8 @@ import io.sluice.launcher.feature.FeatureRepository;
 import io.sluice.launcher.feature.FeatureResult;
 import io.sluice.launcher.feature.FeatureService;
 import io.sluice.platform.JobControl;
+import io.sluice.platform.JobInfo;
+import io.sluice.platform.SubmitOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -11,6 +13,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -125,6 +129,30 @@ public final class Platform implements AutoCloseable {
     }
   }
 
+  /**
+   * Installs a job bundle and submits its job; if the submission fails the bundle is uninstalled
+   * again.
+   *
+   * @throws PlatformException if the jar is missing, not a bundle, has no job, or no runtime is
+   *     there to take it
+   */
+  public JobInfo submit(Path jar, SubmitOptions submitOptions) {
+    BundleJar.inspect(jar).requireJob();
+    JobControl control = jobControl();
+    Bundle bundle = install(jar);
+    try {
+      return control.submit(bundle, submitOptions);
+    } catch (RuntimeException e) {
+      try {
+        bundle.uninstall();
+      } catch (BundleException | IllegalStateException cleanup) {
+        e.addSuppressed(cleanup);
+      }
+      throw new PlatformException(
+          "the runtime refused job " + jar.getFileName() + ": " + e.getMessage(), e);
+    }
+  }
+
   /** Uninstalls a bundle and refreshes the bundles wired to it. */
   public BundleInfo uninstall(long id) {
     Bundle bundle = bundle(id);
@@ -164,8 +192,13 @@ public final class Platform implements AutoCloseable {
    * @throws PlatformException naming the runtime bundle's state if it never appears
    */
   public JobControl jobControl() {
+    return jobControl(options.serviceTimeout());
+  }
+
+  /** As {@link #jobControl()}, waiting at most {@code timeout}. */
+  public JobControl jobControl(Duration timeout) {
     try {
-      JobControl control = jobControl.waitForService(options.serviceTimeout().toMillis());
+      JobControl control = jobControl.waitForService(Math.max(1, timeout.toMillis()));
       if (control != null) {
         return control;
       }
@@ -241,7 +274,13 @@ public final class Platform implements AutoCloseable {
     }
   }
 
-  private BundleContext context() {
+  /** The system bundle's context, for callers that need the plain OSGi API. */
+  public BundleContext context() {
     return framework.getBundleContext();
+  }
+
+  /** The properties of a Config Admin configuration, or empty if there is none with that PID. */
+  public Optional<Map<String, Object>> configuration(String pid) {
+    return configAdmin.read(pid);
   }
 }
