@@ -25,7 +25,8 @@ public final class Main {
   }
 
   /** Runs one command line; returns the exit code. */
-  static int run(List<String> args, Distribution distribution, PrintStream out, PrintStream err) {
+  public static int run(
+      List<String> args, Distribution distribution, PrintStream out, PrintStream err) {
     Command command;
     try {
       command = CommandLine.parse(args);

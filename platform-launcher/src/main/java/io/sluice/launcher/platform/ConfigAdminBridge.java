@@ -3,6 +3,8 @@ package io.sluice.launcher.platform;
 import io.sluice.launcher.feature.ConfigDefaults;
 import io.sluice.launcher.feature.FeatureConfig;
 import java.lang.reflect.InvocationTargetException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Dictionary;
 import java.util.Enumeration;
@@ -29,16 +31,29 @@ final class ConfigAdminBridge implements ConfigDefaults {
   private static final String CONFIGURATION = "org.osgi.service.cm.Configuration";
 
   private final ServiceTracker<Object, Object> tracker;
+  private final Path confFolder;
   private final Duration timeout;
 
-  ConfigAdminBridge(BundleContext context, Duration timeout) {
+  /**
+   * @param confFolder the folder File Install feeds to Config Admin: a PID with a file there
+   *     belongs to File Install and never gets a feature default (checking Config Admin alone would
+   *     race with File Install's first scan)
+   */
+  ConfigAdminBridge(BundleContext context, Path confFolder, Duration timeout) {
     this.tracker = new ServiceTracker<>(context, ADMIN, null);
+    this.confFolder = confFolder;
     this.timeout = timeout;
-    tracker.open();
+    // All services, not only those whose package the system bundle shares: the launcher does not
+    // import org.osgi.service.cm, so the framework would hide Config Admin from it otherwise.
+    tracker.open(true);
   }
 
   @Override
   public boolean applyIfAbsent(FeatureConfig config) {
+    if (Files.exists(confFolder.resolve(config.pid() + ".cfg"))
+        || Files.exists(confFolder.resolve(config.pid() + ".config"))) {
+      return false;
+    }
     Object admin = awaitAdmin();
     ServiceReference<Object> reference = tracker.getServiceReference();
     try {

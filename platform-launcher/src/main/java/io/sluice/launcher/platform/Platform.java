@@ -51,7 +51,8 @@ public final class Platform implements AutoCloseable {
     this.framework = framework;
     this.options = options;
     BundleContext context = framework.getBundleContext();
-    this.configAdmin = new ConfigAdminBridge(context, options.serviceTimeout());
+    this.configAdmin =
+        new ConfigAdminBridge(context, options.distribution().conf(), options.serviceTimeout());
     this.features =
         new FeatureService(
             context,
