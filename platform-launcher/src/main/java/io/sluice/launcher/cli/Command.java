@@ -1,0 +1,56 @@
+package io.sluice.launcher.cli;
+
+import java.util.List;
+
+/**
+ * One parsed {@code sluice} command line; {@link CommandLine} makes them, {@link Main} runs them.
+ */
+public sealed interface Command {
+
+  /** {@code sluice help}: print usage. */
+  record Help() implements Command {}
+
+  /** {@code sluice run JOB}: run one job on a one-shot platform and exit with its outcome. */
+  record Run(String job, int parallelism, List<String> args) implements Command {
+    public Run {
+      args = List.copyOf(args);
+    }
+  }
+
+  /** {@code sluice start}: start the long-running platform in the background. */
+  record Start() implements Command {}
+
+  /** {@code sluice stop}: stop the long-running platform and wait for its process to exit. */
+  record Stop() implements Command {}
+
+  /** {@code sluice serve}: run the long-running platform in the foreground (what start spawns). */
+  record Serve() implements Command {}
+
+  /** {@code sluice submit JOB}: submit a job to the running platform. */
+  record Submit(String job, int parallelism, List<String> args) implements Command {
+    public Submit {
+      args = List.copyOf(args);
+    }
+  }
+
+  /** {@code sluice list}: the running platform's jobs. */
+  record ListJobs() implements Command {}
+
+  /** {@code sluice cancel ID}. */
+  record Cancel(String jobId) implements Command {}
+
+  /** {@code sluice bundles}. */
+  record Bundles() implements Command {}
+
+  /** {@code sluice install JAR}: install and start a bundle. */
+  record Install(String jar) implements Command {}
+
+  /** {@code sluice uninstall ID}. */
+  record Uninstall(long bundleId) implements Command {}
+
+  /** {@code sluice features}. */
+  record Features() implements Command {}
+
+  /** {@code sluice feature install|uninstall NAME [--dry-run]}. */
+  record FeatureChange(boolean install, String name, boolean dryRun) implements Command {}
+}

@@ -1,0 +1,37 @@
+package io.sluice.launcher.cli;
+
+/** The text of {@code sluice help}. */
+final class Help {
+
+  private Help() {}
+
+  static final String TEXT =
+      """
+      usage: sluice COMMAND [ARGS]
+
+      Run a job on a one-shot platform (exits 0 if the job FINISHED, 1 otherwise):
+        run JOB [--parallelism N] [--] [JOB_ARGS...]
+                      JOB is a bundle jar or the name of an example (wordcount = examples/wordcount.jar)
+
+      Long-running platform (logs in log/sluice.log, control API on 127.0.0.1, rest.port in conf):
+        start         start it in the background
+        stop          stop it and wait until its process has exited
+        serve         run it in the foreground (what start runs)
+
+      Talk to the running platform:
+        submit JOB [--parallelism N] [--] [JOB_ARGS...]
+                      submit a job bundle (jar or example name)
+        list          list jobs
+        cancel ID     cancel a job
+        bundles       list bundles
+        install JAR   install and start a bundle
+        uninstall ID  uninstall a bundle (ID from 'sluice bundles')
+        features      list features
+        feature install|uninstall NAME [--dry-run]
+                      install or uninstall a feature; --dry-run only prints the plan,
+                      including the bundles a refresh would restart
+
+      Job arguments follow --, or start at the first argument after JOB that is not a launcher option.
+      Bundles dropped into deploy/ are installed (and job bundles submitted) by the running platform.
+      """;
+}

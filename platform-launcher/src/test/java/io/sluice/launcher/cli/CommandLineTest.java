@@ -1,0 +1,98 @@
+package io.sluice.launcher.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CommandLineTest {
+
+  private static Command parse(String... args) {
+    return CommandLine.parse(List.of(args));
+  }
+
+  @Test
+  void noArgumentsAndHelpFlagsMeanHelp() {
+    assertThat(parse()).isEqualTo(new Command.Help());
+    assertThat(parse("--help")).isEqualTo(new Command.Help());
+    assertThat(parse("help")).isEqualTo(new Command.Help());
+  }
+
+  @Test
+  void runTakesParallelismInEverySpellingAndJobArgumentsAfterTheJob() {
+    List<String> jobArgs = List.of("--input", "in.txt");
+    Command.Run expected = new Command.Run("wordcount", 4, jobArgs);
+
+    assertThat(parse("run", "wordcount", "--parallelism", "4", "--", "--input", "in.txt"))
+        .isEqualTo(expected);
+    assertThat(parse("run", "-p", "4", "wordcount", "--", "--input", "in.txt")).isEqualTo(expected);
+    assertThat(parse("run", "wordcount", "--parallelism=4", "--", "--input", "in.txt"))
+        .isEqualTo(expected);
+  }
+
+  @Test
+  void firstPlainArgumentAfterTheJobStartsTheJobArgumentsIncludingLaterOptions() {
+    assertThat(parse("run", "job.jar", "in.txt", "--parallelism", "2"))
+        .isEqualTo(new Command.Run("job.jar", 0, List.of("in.txt", "--parallelism", "2")));
+  }
+
+  @Test
+  void doubleDashBeforeTheJobStillNamesTheJob() {
+    assertThat(parse("submit", "--", "job.jar", "x"))
+        .isEqualTo(new Command.Submit("job.jar", 0, List.of("x")));
+  }
+
+  @Test
+  void unknownOptionBeforeJobArgumentsIsAnErrorSuggestingDoubleDash() {
+    assertThatThrownBy(() -> parse("run", "wordcount", "--parallelsm", "2"))
+        .isInstanceOf(UsageException.class)
+        .hasMessage(
+            "unknown option --parallelsm for run; job arguments go after --, e.g. sluice run JOB -- --parallelsm");
+  }
+
+  @Test
+  void badParallelismAndMissingJobAreErrors() {
+    assertThatThrownBy(() -> parse("run", "wordcount", "-p", "zero"))
+        .hasMessage("--parallelism must be a positive integer, not 'zero'");
+    assertThatThrownBy(() -> parse("run", "wordcount", "-p", "0"))
+        .hasMessage("--parallelism must be a positive integer, not '0'");
+    assertThatThrownBy(() -> parse("run", "wordcount", "-p"))
+        .hasMessage("-p needs a value, e.g. -p 2");
+    assertThatThrownBy(() -> parse("submit")).hasMessageStartingWith("submit needs a JOB");
+  }
+
+  @Test
+  void featureCommandsTakeActionNameAndDryRun() {
+    assertThat(parse("feature", "install", "kafka", "--dry-run"))
+        .isEqualTo(new Command.FeatureChange(true, "kafka", true));
+    assertThat(parse("feature", "uninstall", "kafka"))
+        .isEqualTo(new Command.FeatureChange(false, "kafka", false));
+    assertThatThrownBy(() -> parse("feature", "remove", "kafka"))
+        .hasMessage("feature takes install or uninstall, not 'remove'");
+    assertThatThrownBy(() -> parse("feature", "install"))
+        .hasMessageStartingWith("feature install needs a feature NAME");
+    assertThatThrownBy(() -> parse("feature", "install", "a", "b"))
+        .hasMessage("feature install takes one NAME, got 'a' and 'b'");
+  }
+
+  @Test
+  void singleArgumentCommandsCheckTheirArgument() {
+    assertThat(parse("cancel", "job-1")).isEqualTo(new Command.Cancel("job-1"));
+    assertThat(parse("install", "x.jar")).isEqualTo(new Command.Install("x.jar"));
+    assertThat(parse("uninstall", "12")).isEqualTo(new Command.Uninstall(12));
+    assertThatThrownBy(() -> parse("uninstall", "twelve"))
+        .hasMessage("BUNDLE_ID must be a bundle number from 'sluice bundles', not 'twelve'");
+    assertThatThrownBy(() -> parse("cancel")).hasMessage("cancel takes exactly one JOB_ID");
+    assertThatThrownBy(() -> parse("cancel", "a", "b"))
+        .hasMessage("cancel takes exactly one JOB_ID, got: a b");
+  }
+
+  @Test
+  void commandsWithoutArgumentsRefuseExtraOnesAndUnknownCommandsAreNamed() {
+    assertThat(parse("start")).isEqualTo(new Command.Start());
+    assertThat(parse("list")).isEqualTo(new Command.ListJobs());
+    assertThatThrownBy(() -> parse("stop", "now")).hasMessage("stop takes no arguments, got: now");
+    assertThatThrownBy(() -> parse("lsit")).hasMessage("unknown command 'lsit'; see: sluice help");
+  }
+}
