@@ -3,11 +3,11 @@ package io.sluice.launcher.cli;
 import java.util.List;
 
 /**
- * Parses {@code sluice} arguments into a {@link Command}. Job commands take launcher options
- * ({@code --parallelism N}, {@code -p N}, {@code --parallelism=N}) before or right after JOB; the
- * job's own arguments follow, after {@code --} or starting with the first argument that is not an
- * option. An unknown option before the job's arguments is an error, so a typo never silently
- * becomes a job argument.
+ * Parses {@code sluice} arguments into a {@link Command}. Job commands take the launcher option
+ * {@code --parallelism N} ({@code -p N}, {@code --parallelism=N}) anywhere; every other argument
+ * after JOB belongs to the job ({@code sluice run wordcount --input a.txt --output b.tsv}), and
+ * everything after {@code --} does too, even {@code --parallelism}. An option before JOB that the
+ * launcher does not know is an error.
  */
 public final class CommandLine {
 
@@ -51,11 +51,16 @@ public final class CommandLine {
   private static JobArgs jobArgs(String command, List<String> tokens) {
     String job = null;
     int parallelism = 0;
+    List<String> jobArguments = new java.util.ArrayList<>();
     int i = 0;
     while (i < tokens.size()) {
       String token = tokens.get(i);
       if (token.equals("--")) {
-        i++;
+        int rest = i + 1;
+        if (job == null && rest < tokens.size()) {
+          job = tokens.get(rest++);
+        }
+        jobArguments.addAll(tokens.subList(rest, tokens.size()));
         break;
       } else if (token.equals("--parallelism") || token.equals("-p")) {
         if (i + 1 >= tokens.size()) {
@@ -66,25 +71,16 @@ public final class CommandLine {
       } else if (token.startsWith("--parallelism=")) {
         parallelism = parallelism(token.substring("--parallelism=".length()));
         i++;
-      } else if (token.startsWith("-") && token.length() > 1) {
+      } else if (job == null && token.startsWith("-") && token.length() > 1) {
         throw new UsageException(
-            "unknown option "
-                + token
-                + " for "
-                + command
-                + "; job arguments go after --, e.g. sluice "
-                + command
-                + " JOB -- "
-                + token);
+            "unknown option " + token + " for " + command + " before the JOB; see: sluice help");
       } else if (job == null) {
         job = token;
         i++;
       } else {
-        break;
+        jobArguments.add(token); // everything else after JOB belongs to the job
+        i++;
       }
-    }
-    if (job == null && i < tokens.size()) {
-      job = tokens.get(i++);
     }
     if (job == null) {
       throw new UsageException(
@@ -93,7 +89,7 @@ public final class CommandLine {
               + command
               + " wordcount");
     }
-    return new JobArgs(job, parallelism, tokens.subList(i, tokens.size()));
+    return new JobArgs(job, parallelism, List.copyOf(jobArguments));
   }
 
   private static int parallelism(String value) {

@@ -31,7 +31,7 @@ final class Help {
                       install or uninstall a feature; --dry-run only prints the plan,
                       including the bundles a refresh would restart
 
-      Job arguments follow --, or start at the first argument after JOB that is not a launcher option.
+      Every argument after JOB goes to the job, except --parallelism N; after --, everything does.
       Bundles dropped into deploy/ are installed (and job bundles submitted) by the running platform.
       """;
 }

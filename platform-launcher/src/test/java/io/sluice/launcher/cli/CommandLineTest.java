@@ -32,9 +32,16 @@ class CommandLineTest {
   }
 
   @Test
-  void firstPlainArgumentAfterTheJobStartsTheJobArgumentsIncludingLaterOptions() {
-    assertThat(parse("run", "job.jar", "in.txt", "--parallelism", "2"))
-        .isEqualTo(new Command.Run("job.jar", 0, List.of("in.txt", "--parallelism", "2")));
+  void argumentsAfterTheJobBelongToTheJobExceptTheLauncherParallelism() {
+    assertThat(
+            parse("run", "wordcount", "--input", "in.txt", "--parallelism", "2", "--output", "o"))
+        .isEqualTo(new Command.Run("wordcount", 2, List.of("--input", "in.txt", "--output", "o")));
+  }
+
+  @Test
+  void afterDoubleDashEvenParallelismBelongsToTheJob() {
+    assertThat(parse("run", "job.jar", "-p", "3", "--", "--parallelism", "2"))
+        .isEqualTo(new Command.Run("job.jar", 3, List.of("--parallelism", "2")));
   }
 
   @Test
@@ -44,11 +51,10 @@ class CommandLineTest {
   }
 
   @Test
-  void unknownOptionBeforeJobArgumentsIsAnErrorSuggestingDoubleDash() {
-    assertThatThrownBy(() -> parse("run", "wordcount", "--parallelsm", "2"))
+  void unknownOptionBeforeTheJobIsAnError() {
+    assertThatThrownBy(() -> parse("run", "--parallelsm", "2", "wordcount"))
         .isInstanceOf(UsageException.class)
-        .hasMessage(
-            "unknown option --parallelsm for run; job arguments go after --, e.g. sluice run JOB -- --parallelsm");
+        .hasMessage("unknown option --parallelsm for run before the JOB; see: sluice help");
   }
 
   @Test
