@@ -43,7 +43,7 @@ public class JobBundleClassLoaderIT {
   private static final int ALLOWED_ALIVE = 2;
 
   private static final int MAX_CLASS_GROWTH = 1_000;
-  private static final long GC_TIMEOUT_MILLIS = 60_000;
+  private static final long GC_TIMEOUT_MILLIS = 30_000;
 
   @Inject private BundleContext context;
 
@@ -87,7 +87,8 @@ public class JobBundleClassLoaderIT {
       platform.uninstallAndRefresh(bundle);
 
       if (cycle == BASELINE_CYCLE) {
-        collectAllBut(loaders, collected, ALLOWED_ALIVE);
+        List<Integer> leaked = collectAllBut(loaders, collected, ALLOWED_ALIVE);
+        assertTrue(describeLeak(leaked, loaders, bundleIds), leaked.isEmpty());
         baselineClasses = classLoading.getLoadedClassCount();
       }
     }
@@ -150,9 +151,10 @@ public class JobBundleClassLoaderIT {
     StringBuilder message =
         new StringBuilder("LEAK: the bundle class loaders of ")
             .append(leaked.size())
-            .append(" of ")
+            .append(" of the first ")
             .append(loaders.size())
-            .append(" ended, uninstalled and refreshed WordCount job bundles are still reachable")
+            .append(" WordCount job bundles (job ended, bundle uninstalled and refreshed) are")
+            .append(" still reachable")
             .append(" after ")
             .append(GC_TIMEOUT_MILLIS / 1000)
             .append(" s of garbage collection. Cycles ")

@@ -3,12 +3,14 @@ package io.sluice.examples.wordcount.it;
 import io.sluice.platform.JobControl;
 import io.sluice.platform.JobInfo;
 import io.sluice.platform.SubmitOptions;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -37,7 +39,7 @@ public final class Platform {
 
   /** Acts through {@code context}, the test probe's (injected by Pax Exam). */
   public Platform(BundleContext context) {
-    this.context = java.util.Objects.requireNonNull(context, "context");
+    this.context = Objects.requireNonNull(context, "context");
   }
 
   public BundleContext context() {
@@ -68,7 +70,7 @@ public final class Platform {
               + " s. Bundles: "
               + describeBundles());
     }
-    return service; // the tracker stays open while the framework lives: it keeps the service got
+    return service; // the tracker stays open, holding the service, until the framework stops
   }
 
   /** The symbolic name of the bundle that registered the service {@link #service} found. */
@@ -99,7 +101,7 @@ public final class Platform {
 
   /** Installs a job bundle from bytes under {@code location}. */
   public Bundle install(byte[] jar, String location) throws BundleException {
-    return context.installBundle(location, new java.io.ByteArrayInputStream(jar));
+    return context.installBundle(location, new ByteArrayInputStream(jar));
   }
 
   /** Submits the bundle's job and waits for its end; fails if it does not end in time. */
