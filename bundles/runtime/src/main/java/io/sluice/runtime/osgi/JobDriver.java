@@ -94,7 +94,14 @@ final class JobDriver implements Runnable {
       } else {
         record.end(
             JobStatus.FAILED,
-            "Job " + jobClassName + " of " + where + " failed: " + Failures.describe(t));
+            "Job "
+                + jobClassName
+                + " of "
+                + where
+                + " failed: "
+                + t.getClass().getName()
+                + ": "
+                + Failures.describe(t));
       }
     }
   }
