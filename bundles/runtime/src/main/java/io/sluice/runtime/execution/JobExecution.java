@@ -59,6 +59,11 @@ public final class JobExecution implements TaskListener {
     this.userClassLoader = userClassLoader;
   }
 
+  /** The name given to {@code execute(name)}. */
+  public String jobName() {
+    return graph.streamGraph().jobName();
+  }
+
   /** Runs the job to its end on the calling thread's watch. */
   public JobResult run() {
     long start = System.nanoTime();

@@ -62,6 +62,7 @@ final class JobDriver implements Runnable {
                   services,
                   loader,
                   execution -> {
+                    record.setName(execution.jobName());
                     record.execution = execution;
                     record.executed = true;
                     record.running();
