@@ -1,6 +1,9 @@
-/** User function interfaces: map, flatMap, filter, reduce, key selectors and process functions. */
+/**
+ * User function interfaces: map, flatMap, filter, reduce, aggregate, key selectors and process
+ * functions.
+ */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package io.sluice.api.functions;
 
 import org.osgi.annotation.bundle.Export;

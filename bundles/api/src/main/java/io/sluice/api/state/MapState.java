@@ -1,8 +1,10 @@
 package io.sluice.api.state;
 
 import java.util.Map;
+import org.osgi.annotation.versioning.ProviderType;
 
 /** A map per key. Iteration order is unspecified; iterators must not outlive the current record. */
+@ProviderType
 public interface MapState<K, V> extends State {
   V get(K key);
 

@@ -1,6 +1,9 @@
 package io.sluice.api.state;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 /** One value per key; {@link #value()} is null until it is first updated. */
+@ProviderType
 public interface ValueState<T> extends State {
   T value();
 

@@ -1,6 +1,13 @@
-/** Keyed state handles and their descriptors, as job authors use them. */
+/**
+ * Keyed state handles and their descriptors, as job authors use them, and the time-to-live of state
+ * ({@link io.sluice.api.state.StateTtlConfig}).
+ *
+ * <p>The handle interfaces and {@link io.sluice.api.state.KeyedStateStore} are provider types:
+ * state backends and the runtime implement them, jobs only call them, so adding a method is a minor
+ * change.
+ */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package io.sluice.api.state;
 
 import org.osgi.annotation.bundle.Export;

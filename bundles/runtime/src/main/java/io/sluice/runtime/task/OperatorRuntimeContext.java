@@ -1,11 +1,15 @@
 package io.sluice.runtime.task;
 
 import io.sluice.api.functions.RuntimeContext;
+import io.sluice.api.state.AggregatingState;
+import io.sluice.api.state.AggregatingStateDescriptor;
 import io.sluice.api.state.KeyedStateStore;
 import io.sluice.api.state.ListState;
 import io.sluice.api.state.ListStateDescriptor;
 import io.sluice.api.state.MapState;
 import io.sluice.api.state.MapStateDescriptor;
+import io.sluice.api.state.ReducingState;
+import io.sluice.api.state.ReducingStateDescriptor;
 import io.sluice.api.state.ValueState;
 import io.sluice.api.state.ValueStateDescriptor;
 
@@ -64,6 +68,17 @@ final class OperatorRuntimeContext implements RuntimeContext {
   @Override
   public <K, V> MapState<K, V> getMapState(MapStateDescriptor<K, V> descriptor) {
     return keyed().getMapState(descriptor);
+  }
+
+  @Override
+  public <T> ReducingState<T> getReducingState(ReducingStateDescriptor<T> descriptor) {
+    return keyed().getReducingState(descriptor);
+  }
+
+  @Override
+  public <IN, ACC, OUT> AggregatingState<IN, OUT> getAggregatingState(
+      AggregatingStateDescriptor<IN, ACC, OUT> descriptor) {
+    return keyed().getAggregatingState(descriptor);
   }
 
   private KeyedStateStore keyed() {

@@ -1,9 +1,13 @@
 package io.sluice.state.heap;
 
+import io.sluice.api.state.AggregatingState;
+import io.sluice.api.state.AggregatingStateDescriptor;
 import io.sluice.api.state.ListState;
 import io.sluice.api.state.ListStateDescriptor;
 import io.sluice.api.state.MapState;
 import io.sluice.api.state.MapStateDescriptor;
+import io.sluice.api.state.ReducingState;
+import io.sluice.api.state.ReducingStateDescriptor;
 import io.sluice.api.state.State;
 import io.sluice.api.state.StateDescriptor;
 import io.sluice.api.state.ValueState;
@@ -14,6 +18,7 @@ import io.sluice.spi.state.KeyedStateBackendParameters;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -21,6 +26,12 @@ import java.util.function.Function;
  * StateTable} with one hash table per key group of the subtask's range. Values are the references
  * the functions handed over (no copies, no serialization), as in Flink's heap backend, so a
  * function must not mutate an object after storing it unless it means to change the state.
+ *
+ * <p>A state whose descriptor enables time-to-live stores each value, list element or map entry as
+ * a {@link TtlValue} with a timestamp and is served by a TTL layer ({@link TtlValueCell}, {@link
+ * TtlListState}, {@link TtlMapState}) that hides expired values and removes them when they are
+ * touched; there is no background cleanup. States without time-to-live store the bare objects and
+ * never read a clock.
  *
  * <p>The key group of a key is computed once, in {@link #setCurrentKey}, which also rejects keys
  * outside the range: such a key means records were partitioned differently from the state.
@@ -85,21 +96,56 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
 
   @Override
   public <T> ValueState<T> getState(ValueStateDescriptor<T> descriptor) {
-    return handle(descriptor, (StateTable<K, T> table) -> new HeapValueState<>(table));
+    return handle(
+        descriptor,
+        (StateTable<K, T> table) -> new HeapValueState<>(table),
+        (StateTable<K, TtlValue<T>> table, TtlPolicy ttl) ->
+            new HeapValueState<>(new TtlValueCell<>(table, ttl)));
   }
 
   @Override
   public <T> ListState<T> getListState(ListStateDescriptor<T> descriptor) {
-    return handle(descriptor, (StateTable<K, List<T>> table) -> new HeapListState<>(table));
+    return handle(
+        descriptor,
+        (StateTable<K, List<T>> table) -> new HeapListState<>(table),
+        (StateTable<K, List<TtlValue<T>>> table, TtlPolicy ttl) ->
+            new TtlListState<>(new HeapListState<>(table), ttl));
   }
 
   @Override
   public <UK, UV> MapState<UK, UV> getMapState(MapStateDescriptor<UK, UV> descriptor) {
-    return handle(descriptor, (StateTable<K, Map<UK, UV>> table) -> new HeapMapState<>(table));
+    return handle(
+        descriptor,
+        (StateTable<K, Map<UK, UV>> table) -> new HeapMapState<>(table),
+        (StateTable<K, Map<UK, TtlValue<UV>>> table, TtlPolicy ttl) ->
+            new TtlMapState<>(new HeapMapState<>(table), ttl));
+  }
+
+  @Override
+  public <T> ReducingState<T> getReducingState(ReducingStateDescriptor<T> descriptor) {
+    return handle(
+        descriptor,
+        (StateTable<K, T> table) -> new HeapReducingState<>(table, descriptor.getReduceFunction()),
+        (StateTable<K, TtlValue<T>> table, TtlPolicy ttl) ->
+            new HeapReducingState<>(
+                new TtlValueCell<>(table, ttl), descriptor.getReduceFunction()));
+  }
+
+  @Override
+  public <IN, ACC, OUT> AggregatingState<IN, OUT> getAggregatingState(
+      AggregatingStateDescriptor<IN, ACC, OUT> descriptor) {
+    return handle(
+        descriptor,
+        (StateTable<K, ACC> table) ->
+            new HeapAggregatingState<>(table, descriptor.getAggregateFunction()),
+        (StateTable<K, TtlValue<ACC>> table, TtlPolicy ttl) ->
+            new HeapAggregatingState<>(
+                new TtlValueCell<>(table, ttl), descriptor.getAggregateFunction()));
   }
 
   /**
-   * The number of keys that hold state {@code stateName}, over all key groups.
+   * The number of keys that hold state {@code stateName}, over all key groups; with time-to-live,
+   * keys whose values expired but were not touched since still count.
    *
    * @throws IllegalArgumentException if no state of that name was registered
    */
@@ -133,12 +179,15 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
   }
 
   /**
-   * The handle registered under the descriptor's name, created on first use. One name has one
-   * handle and one meta info for the backend's lifetime.
+   * The handle registered under the descriptor's name, created on first use by {@code plain} or, if
+   * the descriptor enables time-to-live, by {@code withTtl}. One name has one handle and one meta
+   * info for the backend's lifetime.
    */
   @SuppressWarnings("unchecked")
-  private <H extends State, S> H handle(
-      StateDescriptor<?, ?> descriptor, Function<StateTable<K, S>, H> newHandle) {
+  private <H extends State, S, T> H handle(
+      StateDescriptor<?, ?> descriptor,
+      Function<StateTable<K, S>, H> plain,
+      BiFunction<StateTable<K, T>, TtlPolicy, H> withTtl) {
     keyContext.checkOpen();
     StateMetaInfo metaInfo = StateMetaInfo.of(descriptor);
     RegisteredState<K> existing = states.get(metaInfo.name());
@@ -158,8 +207,18 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
       // The meta info matched, so the handle was created for the same kind and types.
       return (H) existing.handle();
     }
-    StateTable<K, S> table = new StateTable<>(metaInfo, keyContext);
-    H handle = newHandle.apply(table);
+    TtlPolicy ttl = TtlPolicy.of(metaInfo.ttlConfig());
+    StateTable<K, ?> table;
+    H handle;
+    if (ttl == null) {
+      StateTable<K, S> plainTable = new StateTable<>(metaInfo, keyContext);
+      table = plainTable;
+      handle = plain.apply(plainTable);
+    } else {
+      StateTable<K, T> ttlTable = new StateTable<>(metaInfo, keyContext);
+      table = ttlTable;
+      handle = withTtl.apply(ttlTable, ttl);
+    }
     states.put(metaInfo.name(), new RegisteredState<>(table, handle));
     return handle;
   }

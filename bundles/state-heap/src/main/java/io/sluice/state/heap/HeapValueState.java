@@ -2,30 +2,33 @@ package io.sluice.state.heap;
 
 import io.sluice.api.state.ValueState;
 
-/** A {@link ValueState} holding the value object itself; updating to null clears the key. */
-final class HeapValueState<K, V> implements ValueState<V> {
-  private final StateTable<K, V> table;
+/**
+ * A {@link ValueState} holding the value object itself (in a {@link TtlValueCell} if the state has
+ * a time-to-live); updating to null clears the key.
+ */
+final class HeapValueState<V> implements ValueState<V> {
+  private final ValueCell<V> cell;
 
-  HeapValueState(StateTable<K, V> table) {
-    this.table = table;
+  HeapValueState(ValueCell<V> cell) {
+    this.cell = cell;
   }
 
   @Override
   public V value() {
-    return table.get();
+    return cell.get();
   }
 
   @Override
   public void update(V value) {
     if (value == null) {
-      table.remove();
+      cell.remove();
     } else {
-      table.put(value);
+      cell.put(value);
     }
   }
 
   @Override
   public void clear() {
-    table.remove();
+    cell.remove();
   }
 }

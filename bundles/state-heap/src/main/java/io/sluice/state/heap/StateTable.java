@@ -13,9 +13,10 @@ import java.util.Objects;
  * any subset of groups when a job is rescaled.
  *
  * <p>Absent and empty are the same: callers never store an empty list or map, so a cleared key
- * costs no memory. Confined to the task thread.
+ * costs no memory. The table is itself the plain {@link ValueCell} of value-like states. Confined
+ * to the task thread.
  */
-final class StateTable<K, S> {
+final class StateTable<K, S> implements ValueCell<S> {
   private final StateMetaInfo metaInfo;
   private final KeyContext<K> keyContext;
   private final List<Map<K, S>> keyGroups;
@@ -30,22 +31,26 @@ final class StateTable<K, S> {
     }
   }
 
-  StateMetaInfo metaInfo() {
+  @Override
+  public StateMetaInfo metaInfo() {
     return metaInfo;
   }
 
   /** What the state holds for the current key, or null. */
-  S get() {
+  @Override
+  public S get() {
     return currentGroup().get(keyContext.currentKey());
   }
 
   /** Sets what the state holds for the current key; {@code state} is never null nor empty. */
-  void put(S state) {
+  @Override
+  public void put(S state) {
     currentGroup().put(keyContext.currentKey(), Objects.requireNonNull(state));
   }
 
   /** Drops the current key's entry. */
-  void remove() {
+  @Override
+  public void remove() {
     currentGroup().remove(keyContext.currentKey());
   }
 
