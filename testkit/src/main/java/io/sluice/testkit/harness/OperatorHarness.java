@@ -36,7 +36,8 @@ import java.util.function.BooleanSupplier;
  * thread) are queued and run on the test's thread right after each harness call that feeds the
  * operator ({@code open}, elements, watermarks, {@code setProcessingTime}, {@code finish}), as a
  * task runs its mails between elements. Actions posted later by other threads run on the next such
- * call, on {@link #runMailbox()}, or while {@link #runMailboxUntil} waits for them.
+ * call, on {@link #runMailbox()}, while {@link #runMailboxUntil} waits for them, or while the
+ * operator itself yields to the mailbox (waiting at most {@link #YIELD_TIMEOUT}).
  *
  * <p>Lifecycle: create, {@link #open()}, feed input, optionally {@link #finish()} (or {@link
  * #endInput()}), {@link #close()}. Not thread-safe except for the mailbox executor.
@@ -47,6 +48,9 @@ public abstract class OperatorHarness<OUT> implements AutoCloseable {
 
   /** The number of key groups of keyed harnesses (the runtime's default max parallelism). */
   public static final int MAX_PARALLELISM = KeyGroups.DEFAULT_MAX_PARALLELISM;
+
+  /** How long an operator may wait for mails of other threads before the harness gives up. */
+  public static final Duration YIELD_TIMEOUT = Duration.ofSeconds(30);
 
   private enum Phase {
     CREATED,
@@ -346,6 +350,25 @@ public abstract class OperatorHarness<OUT> implements AutoCloseable {
     @Override
     public long currentWatermark() {
       return currentWatermark;
+    }
+
+    /**
+     * Runs mails, waiting up to {@link #YIELD_TIMEOUT} for other threads to post them, until {@code
+     * condition} holds: how an operator waits in {@code finish} or at capacity. (Implements the
+     * operator context's {@code yieldUntil} where the API declares it.)
+     *
+     * @throws IllegalStateException if the condition does not hold in time, rather than hanging the
+     *     test
+     */
+    public void yieldUntil(BooleanSupplier condition) {
+      try {
+        mailbox.runUntil(condition, YIELD_TIMEOUT);
+      } catch (TimeoutException e) {
+        throw new IllegalStateException(description + " waited in vain: " + e.getMessage(), e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(description + " was interrupted while waiting", e);
+      }
     }
   }
 }

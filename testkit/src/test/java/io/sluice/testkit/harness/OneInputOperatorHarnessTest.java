@@ -228,6 +228,63 @@ class OneInputOperatorHarnessTest {
     }
   }
 
+  /**
+   * Like {@link SquareElsewhere}, but waits in finish() until every result is back, by yielding to
+   * the mailbox. (Calls yieldUntil reflectively: the operator-context method arrives with the async
+   * I/O work; once it is merged this is a plain {@code context.yieldUntil(...)}.)
+   */
+  static final class SquareAndDrain extends AbstractStreamOperator<Integer>
+      implements OneInputStreamOperator<Integer, Integer> {
+    private final ExecutorService pool;
+    private int inFlight;
+
+    SquareAndDrain(ExecutorService pool) {
+      this.pool = pool;
+    }
+
+    @Override
+    public void processElement(Integer value, long timestamp) {
+      inFlight++;
+      CompletableFuture.supplyAsync(() -> value * value, pool)
+          .thenAcceptAsync(
+              square -> {
+                inFlight--;
+                output.collect(square, timestamp);
+              },
+              context.getMailboxExecutor());
+    }
+
+    @Override
+    public void finish() throws Exception {
+      java.util.function.BooleanSupplier drained = () -> inFlight == 0;
+      context
+          .getClass()
+          .getMethod("yieldUntil", java.util.function.BooleanSupplier.class)
+          .invoke(context, drained);
+    }
+  }
+
+  @Test
+  void anOperatorWaitingInFinishRunsTheMailsOfOtherThreads() throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try (var harness = new OneInputOperatorHarness<>(new SquareAndDrain(pool))) {
+      harness.open();
+      for (int i = 1; i <= 20; i++) {
+        harness.processElement(i, i);
+      }
+
+      harness.finish();
+
+      List<StreamRecord<Integer>> expected = new ArrayList<>();
+      for (int i = 1; i <= 20; i++) {
+        expected.add(new StreamRecord<>(i * i, i));
+      }
+      assertThat(harness.getRecordOutput()).containsExactlyInAnyOrderElementsOf(expected);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
   @Test
   void runMailboxUntilGivesUpAfterTheTimeout() throws Exception {
     try (var harness = Harnesses.forMap((Integer i) -> i)) {
