@@ -61,18 +61,21 @@ public class TwoInputOperatorHarness<IN1, IN2, OUT> extends OperatorHarness<OUT>
 
   /** The first input's watermark; the operator sees the minimum of both inputs'. */
   public void processWatermark1(long watermark) throws Exception {
+    requireOpen("processWatermark1");
     watermark1 = Math.max(watermark1, watermark);
     advanceWatermark(Math.min(watermark1, watermark2));
   }
 
   /** The second input's watermark; the operator sees the minimum of both inputs'. */
   public void processWatermark2(long watermark) throws Exception {
+    requireOpen("processWatermark2");
     watermark2 = Math.max(watermark2, watermark);
     advanceWatermark(Math.min(watermark1, watermark2));
   }
 
   /** The same watermark on both inputs. */
   public void processWatermark(long watermark) throws Exception {
+    requireOpen("processWatermark");
     watermark1 = Math.max(watermark1, watermark);
     watermark2 = Math.max(watermark2, watermark);
     advanceWatermark(Math.min(watermark1, watermark2));
