@@ -125,6 +125,10 @@ public final class KeyedTimerService<K> implements InternalTimerService<K> {
     return eventTimers.size();
   }
 
+  public int numberOfProcessingTimers() {
+    return processingTimers.size();
+  }
+
   /** Wraps a timer callback's checked exception so the task fails with it. */
   public static final class TimerException extends RuntimeException {
     private static final long serialVersionUID = 1L;

@@ -1,0 +1,374 @@
+package io.sluice.testkit.harness;
+
+import io.sluice.api.functions.OutputTag;
+import io.sluice.api.functions.RuntimeContext;
+import io.sluice.api.operators.InternalTimerService;
+import io.sluice.api.operators.OperatorContext;
+import io.sluice.api.operators.StreamOperator;
+import io.sluice.api.operators.Triggerable;
+import io.sluice.api.typeutils.TypeSerializer;
+import io.sluice.api.typeutils.TypeSerializers;
+import io.sluice.runtime.time.KeyedTimerService;
+import io.sluice.spi.state.KeyGroupRange;
+import io.sluice.spi.state.KeyGroups;
+import io.sluice.spi.state.KeyedStateBackend;
+import io.sluice.spi.state.KeyedStateBackendParameters;
+import io.sluice.state.heap.HeapStateBackend;
+import java.lang.reflect.Type;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Runs one {@link StreamOperator} on the test's thread, without a job, a task or a network: the
+ * harness is the operator's {@link OperatorContext} and {@link io.sluice.api.operators.Output}.
+ * What the runtime would do around the operator, the harness does the same way: keyed harnesses set
+ * the current key from their key selector before each element and keep keyed state in the real heap
+ * backend over all {@value #MAX_PARALLELISM} key groups; event-time timers fire before the operator
+ * sees the watermark that passes them; processing time is a {@link ManualProcessingTimeService}
+ * that moves only on {@link #setProcessingTime}.
+ *
+ * <p><b>Mailbox.</b> Actions posted to {@link OperatorContext#getMailboxExecutor()} (from any
+ * thread) are queued and run on the test's thread right after each harness call that feeds the
+ * operator ({@code open}, elements, watermarks, {@code setProcessingTime}, {@code finish}), as a
+ * task runs its mails between elements. Actions posted later by other threads run on the next such
+ * call, on {@link #runMailbox()}, while {@link #runMailboxUntil} waits for them, or while the
+ * operator itself yields to the mailbox (waiting at most {@link #YIELD_TIMEOUT}).
+ *
+ * <p>Lifecycle: create, {@link #open()}, feed input, optionally {@link #finish()} (or {@link
+ * #endInput()}), {@link #close()}. Not thread-safe except for the mailbox executor.
+ */
+public abstract class OperatorHarness<OUT> implements AutoCloseable {
+  /** The job id the operator's runtime context reports. */
+  public static final String JOB_ID = "harness";
+
+  /** The number of key groups of keyed harnesses (the runtime's default max parallelism). */
+  public static final int MAX_PARALLELISM = KeyGroups.DEFAULT_MAX_PARALLELISM;
+
+  /** How long an operator may wait for mails of other threads before the harness gives up. */
+  public static final Duration YIELD_TIMEOUT = Duration.ofSeconds(30);
+
+  private enum Phase {
+    CREATED,
+    OPEN,
+    FINISHED,
+    CLOSED
+  }
+
+  private final StreamOperator<OUT> operator;
+  private final String description;
+  private final KeyedStateBackend<Object> keyedBackend;
+  private final ManualProcessingTimeService clock = new ManualProcessingTimeService(0);
+  private final HarnessMailbox mailbox = new HarnessMailbox();
+  private final HarnessOutput<OUT> output = new HarnessOutput<>();
+  private final RuntimeContext runtimeContext;
+  private KeyedTimerService<Object> timers;
+  private long currentWatermark = Long.MIN_VALUE;
+  private Phase phase = Phase.CREATED;
+
+  @SuppressWarnings("unchecked")
+  OperatorHarness(StreamOperator<OUT> operator, KeyedStateBackend<?> keyedBackend) {
+    this.operator = operator;
+    this.description = operator.getClass().getSimpleName() + " (1/1)";
+    this.keyedBackend = (KeyedStateBackend<Object>) keyedBackend;
+    this.runtimeContext =
+        new HarnessRuntimeContext(
+            description, MAX_PARALLELISM, operator.getClass().getClassLoader(), keyedBackend);
+  }
+
+  /** Heap keyed state over every key group, as a job of parallelism 1 has. */
+  static <K> KeyedStateBackend<K> allKeyGroups(Type keyType, StreamOperator<?> operator) {
+    TypeSerializer<K> keySerializer = TypeSerializers.forType(keyType);
+    return new HeapStateBackend()
+        .createKeyedStateBackend(
+            new KeyedStateBackendParameters<>(
+                JOB_ID,
+                operator.getClass().getSimpleName(),
+                0,
+                keySerializer,
+                new KeyGroupRange(0, MAX_PARALLELISM - 1),
+                MAX_PARALLELISM));
+  }
+
+  // ---- lifecycle ----
+
+  /** Sets the operator up with this harness as context and output, then opens it. */
+  public void open() throws Exception {
+    requirePhase(Phase.CREATED, "open");
+    operator.setup(new Context(), output);
+    phase = Phase.OPEN;
+    operator.open();
+    runMailbox();
+  }
+
+  /** Tells the operator its input ended (it emits what it buffered). */
+  public void finish() throws Exception {
+    requireOpen("finish");
+    phase = Phase.FINISHED;
+    operator.finish();
+    runMailbox();
+  }
+
+  /**
+   * Ends the input as a bounded source does: the final watermark {@code Long.MAX_VALUE} (firing
+   * every event-time timer), then {@link #finish()}.
+   */
+  public void endInput() throws Exception {
+    advanceWatermark(Long.MAX_VALUE);
+    finish();
+  }
+
+  /** Closes the operator (if it was opened) and drops its state; idempotent. */
+  @Override
+  public void close() throws Exception {
+    if (phase == Phase.CLOSED) {
+      return;
+    }
+    boolean wasSetUp = phase != Phase.CREATED;
+    phase = Phase.CLOSED;
+    try {
+      if (wasSetUp) {
+        operator.close();
+      }
+    } finally {
+      clock.close();
+      if (keyedBackend != null) {
+        keyedBackend.close();
+      }
+    }
+  }
+
+  // ---- time ----
+
+  /**
+   * Moves processing time to {@code time}, firing due processing-time timers and {@code scheduleAt}
+   * callbacks one by one in time order (the clock reads each one's time while it runs). Timers
+   * registered for a time already reached fire on the next call, so {@code
+   * setProcessingTime(getProcessingTime())} fires them.
+   *
+   * @throws IllegalArgumentException if {@code time} lies before the current processing time
+   */
+  public void setProcessingTime(long time) throws Exception {
+    requireNotClosed("setProcessingTime");
+    try {
+      clock.advanceTo(time, mailbox::runAll);
+      runMailbox();
+    } catch (KeyedTimerService.TimerException e) {
+      throw e.getCause() instanceof Exception cause ? cause : e;
+    }
+  }
+
+  public long getProcessingTime() {
+    return clock.currentTimeMillis();
+  }
+
+  /** The watermark the operator last saw; {@code Long.MIN_VALUE} before the first. */
+  public long getCurrentWatermark() {
+    return currentWatermark;
+  }
+
+  /**
+   * As the runtime does: ignores a watermark that does not advance, fires event-time timers up to
+   * it, then lets the operator see (and usually forward) it.
+   */
+  void advanceWatermark(long watermark) throws Exception {
+    requireOpen("processWatermark");
+    if (watermark <= currentWatermark) {
+      return;
+    }
+    currentWatermark = watermark;
+    if (timers != null) {
+      timers.advanceWatermark(watermark);
+    }
+    operator.processWatermark(watermark);
+    runMailbox();
+  }
+
+  // ---- mailbox ----
+
+  /** Runs every queued mailbox action now, including those they queue. */
+  public void runMailbox() {
+    mailbox.runAll();
+  }
+
+  /**
+   * Runs mailbox actions, waiting for other threads (async callbacks) to post more, until {@code
+   * condition} holds.
+   *
+   * @throws TimeoutException if it does not hold within {@code timeout}
+   */
+  public void runMailboxUntil(BooleanSupplier condition, Duration timeout)
+      throws InterruptedException, TimeoutException {
+    mailbox.runUntil(condition, timeout);
+  }
+
+  // ---- output ----
+
+  /** Everything emitted on the main output so far, elements and watermarks, in order. */
+  public List<OutputElement> getOutput() {
+    return output.main();
+  }
+
+  /** The elements (with timestamps) of the main output, without the watermarks. */
+  @SuppressWarnings("unchecked")
+  public List<StreamRecord<OUT>> getRecordOutput() {
+    List<StreamRecord<OUT>> records = new ArrayList<>();
+    for (OutputElement element : output.main()) {
+      if (element instanceof StreamRecord<?> record) {
+        records.add((StreamRecord<OUT>) record);
+      }
+    }
+    return records;
+  }
+
+  /** The values of the main output's elements, in order. */
+  public List<OUT> extractOutputValues() {
+    return getRecordOutput().stream().map(StreamRecord::value).toList();
+  }
+
+  /** The watermarks of the main output, in order. */
+  public List<Long> extractWatermarks() {
+    return output.main().stream()
+        .filter(Watermark.class::isInstance)
+        .map(e -> ((Watermark) e).timestamp())
+        .toList();
+  }
+
+  /** What the operator emitted to side output {@code tag}, in order. */
+  public <X> List<StreamRecord<X>> getSideOutput(OutputTag<X> tag) {
+    return output.side(tag);
+  }
+
+  public <X> List<X> extractSideOutputValues(OutputTag<X> tag) {
+    return output.side(tag).stream().map(StreamRecord::value).toList();
+  }
+
+  /** Forgets the output collected so far (main and side outputs). */
+  public void clearOutput() {
+    output.clear();
+  }
+
+  // ---- introspection ----
+
+  /** Registered event-time timers not yet fired, over all keys. */
+  public int numEventTimeTimers() {
+    return timers == null ? 0 : timers.numberOfEventTimers();
+  }
+
+  /** Registered processing-time timers not yet fired, over all keys. */
+  public int numProcessingTimeTimers() {
+    return timers == null ? 0 : timers.numberOfProcessingTimers();
+  }
+
+  public StreamOperator<OUT> getOperator() {
+    return operator;
+  }
+
+  /** The keyed state backend, or null in a non-keyed harness. */
+  KeyedStateBackend<Object> keyedBackend() {
+    return keyedBackend;
+  }
+
+  void requireOpen(String method) {
+    if (phase != Phase.OPEN) {
+      throw new IllegalStateException(
+          method
+              + "() needs an open operator, but the harness of "
+              + description
+              + " is "
+              + phase
+              + (phase == Phase.CREATED ? ": call open() first" : ""));
+    }
+  }
+
+  private void requirePhase(Phase expected, String method) {
+    if (phase != expected) {
+      throw new IllegalStateException(
+          method + "() works on a " + expected + " harness; " + description + " is " + phase);
+    }
+  }
+
+  private void requireNotClosed(String method) {
+    if (phase == Phase.CLOSED) {
+      throw new IllegalStateException(method + "() on the closed harness of " + description);
+    }
+  }
+
+  /** The operator's view of its subtask; confined to the harness thread (except the executor). */
+  private final class Context implements OperatorContext {
+    @Override
+    public RuntimeContext getRuntimeContext() {
+      return runtimeContext;
+    }
+
+    @Override
+    public String getOperatorDescription() {
+      return description;
+    }
+
+    @Override
+    public KeyedStateBackend<?> getKeyedStateBackend() {
+      return keyedBackend;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <K> InternalTimerService<K> getTimerService(Triggerable<K> target) {
+      if (keyedBackend == null) {
+        throw new UnsupportedOperationException(
+            "Timers need a keyed stream (keyBy); operator '"
+                + description
+                + "' runs in a non-keyed harness: use a keyed harness");
+      }
+      if (timers == null) {
+        timers =
+            new KeyedTimerService<>(
+                keyedBackend, (Triggerable<Object>) target, clock, mailbox::post);
+      }
+      return (InternalTimerService<K>) timers;
+    }
+
+    @Override
+    public long currentProcessingTime() {
+      return clock.currentTimeMillis();
+    }
+
+    @Override
+    public Executor getMailboxExecutor() {
+      return mailbox::post;
+    }
+
+    @Override
+    public ScheduledFuture<?> scheduleAt(long time, Runnable callback) {
+      return clock.scheduleAt(time, callback, mailbox::post);
+    }
+
+    @Override
+    public long currentWatermark() {
+      return currentWatermark;
+    }
+
+    /**
+     * Runs mails, waiting up to {@link #YIELD_TIMEOUT} for other threads to post them, until {@code
+     * condition} holds: how an operator waits in {@code finish} or at capacity. (Implements the
+     * operator context's {@code yieldUntil} where the API declares it.)
+     *
+     * @throws IllegalStateException if the condition does not hold in time, rather than hanging the
+     *     test
+     */
+    public void yieldUntil(BooleanSupplier condition) {
+      try {
+        mailbox.runUntil(condition, YIELD_TIMEOUT);
+      } catch (TimeoutException e) {
+        throw new IllegalStateException(description + " waited in vain: " + e.getMessage(), e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(description + " was interrupted while waiting", e);
+      }
+    }
+  }
+}
