@@ -76,6 +76,18 @@ final class HarnessRuntimeContext implements RuntimeContext {
     return keyed().getMapState(descriptor);
   }
 
+  @Override
+  public <T> io.sluice.api.state.ReducingState<T> getReducingState(
+      io.sluice.api.state.ReducingStateDescriptor<T> descriptor) {
+    return keyed().getReducingState(descriptor);
+  }
+
+  @Override
+  public <IN, ACC, OUT> io.sluice.api.state.AggregatingState<IN, OUT> getAggregatingState(
+      io.sluice.api.state.AggregatingStateDescriptor<IN, ACC, OUT> descriptor) {
+    return keyed().getAggregatingState(descriptor);
+  }
+
   private KeyedStateStore keyed() {
     if (keyedState == null) {
       throw new UnsupportedOperationException(

@@ -91,7 +91,15 @@ public final class StreamGraphBuilder {
       int inputIndex,
       List<Input> into) {
     if (t instanceof PartitionTransformation<?> p) {
-      resolve(p.getInput(), p.getPartitioning(), p.getKeySelector(), sideOutput, inputIndex, into);
+      // Walking upstream: the partitioning nearest the consumer (the last one called) wins.
+      boolean keepDownstream = partitioning != Partitioning.DEFAULT;
+      resolve(
+          p.getInput(),
+          keepDownstream ? partitioning : p.getPartitioning(),
+          keepDownstream ? key : p.getKeySelector(),
+          sideOutput,
+          inputIndex,
+          into);
     } else if (t instanceof UnionTransformation<?> u) {
       for (Transformation<?> input : u.getUnionInputs()) {
         resolve(input, partitioning, key, sideOutput, inputIndex, into);

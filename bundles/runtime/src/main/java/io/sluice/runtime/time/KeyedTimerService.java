@@ -14,7 +14,7 @@ import java.util.function.Consumer;
  * processing-time timers when the clock does, through a mail. Confined to the task thread.
  */
 public final class KeyedTimerService<K> implements InternalTimerService<K> {
-  /** A timer; ordered by time, then by insertion so equal times fire in registration order. */
+  /** A timer; ordered by time (timers of equal time fire in no guaranteed order, as in Flink). */
   private record Timer<K>(long time, K key) {}
 
   private final KeyedStateBackend<K> backend;

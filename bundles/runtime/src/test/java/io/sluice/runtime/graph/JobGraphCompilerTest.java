@@ -134,4 +134,17 @@ class JobGraphCompilerTest {
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("No sinks defined");
   }
+
+  @Test
+  void theLastPartitioningCalledWins() throws Exception {
+    StreamEnvironment env = env(2);
+    env.fromElements("a", "b")
+        .rebalance()
+        .keyBy(s -> s)
+        .reduce((x, y) -> x)
+        .sinkTo(new PrintSink<>());
+    JobGraph graph = compile(env);
+    assertThat(graph.vertices().get(0).outputs().get(0).partitioning())
+        .isEqualTo(Partitioning.HASH);
+  }
 }
