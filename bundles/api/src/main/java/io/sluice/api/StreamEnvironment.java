@@ -66,6 +66,19 @@ public final class StreamEnvironment {
     return this;
   }
 
+  /**
+   * How often sources emit periodic watermarks and check for idleness (default 200 ms); {@link
+   * java.time.Duration#ZERO} turns periodic watermarks off, leaving only those emitted per event.
+   */
+  public StreamEnvironment setAutoWatermarkInterval(java.time.Duration interval) {
+    if (interval.isNegative()) {
+      throw new IllegalArgumentException(
+          "auto-watermark interval must not be negative: " + interval);
+    }
+    config = config.withAutoWatermarkIntervalMillis(interval.toMillis());
+    return this;
+  }
+
   /** A stream of the given elements, in order, from one subtask; the type is the first's class. */
   @SafeVarargs
   public final <T> DataStream<T> fromElements(T... elements) {

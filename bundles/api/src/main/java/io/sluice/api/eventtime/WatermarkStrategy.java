@@ -9,7 +9,11 @@ import java.time.Duration;
  * <pre>{@code
  * WatermarkStrategy.<Event>forBoundedOutOfOrderness(Duration.ofSeconds(5))
  *     .withTimestampAssigner((event, ts) -> event.time())
+ *     .withIdleness(Duration.ofMinutes(1))
  * }</pre>
+ *
+ * A custom strategy is a lambda creating a {@link WatermarkGenerator}: periodic if it emits in
+ * {@code onPeriodicEmit}, punctuated if it emits in {@code onEvent}.
  */
 @FunctionalInterface
 public interface WatermarkStrategy<T> extends Serializable {
@@ -35,6 +39,32 @@ public interface WatermarkStrategy<T> extends Serializable {
       @Override
       public TimestampAssigner<T> createTimestampAssigner() {
         return assigner;
+      }
+    };
+  }
+
+  /**
+   * This strategy, plus: a source subtask that reads no events for {@code timeout} (processing
+   * time, checked every auto-watermark interval) is marked idle, so downstream event time advances
+   * with the other inputs; its next event makes it active again. Use it for partitions that may go
+   * quiet (a Kafka partition without traffic, a subtask without splits).
+   */
+  default WatermarkStrategy<T> withIdleness(Duration timeout) {
+    if (timeout.isZero() || timeout.isNegative()) {
+      throw new IllegalArgumentException("idle timeout must be positive: " + timeout);
+    }
+    WatermarkStrategy<T> base = this;
+    return new WatermarkStrategy<>() {
+      private static final long serialVersionUID = 1L;
+
+      @Override
+      public WatermarkGenerator<T> createWatermarkGenerator() {
+        return new WatermarksWithIdleness<>(base.createWatermarkGenerator(), timeout);
+      }
+
+      @Override
+      public TimestampAssigner<T> createTimestampAssigner() {
+        return base.createTimestampAssigner();
       }
     };
   }

@@ -38,4 +38,20 @@ public interface OperatorContext {
   java.util.concurrent.ScheduledFuture<?> scheduleAt(long time, Runnable callback);
 
   long currentWatermark();
+
+  /**
+   * Runs the task's mails (completions posted through {@link #getMailboxExecutor}, timers, …) until
+   * {@code condition} holds, without taking new input: how an operator that is full (async I/O at
+   * capacity) or draining at {@link StreamOperator#finish} waits for other threads' results. Mails
+   * run here may call back into operators of the task, as they would between elements.
+   *
+   * @throws UnsupportedOperationException if this context has no mailbox to run (the runtime's
+   *     contexts always have one)
+   */
+  default void yieldUntil(java.util.function.BooleanSupplier condition) {
+    if (!condition.getAsBoolean()) {
+      throw new UnsupportedOperationException(
+          getOperatorDescription() + ": this operator context cannot run mails while it waits");
+    }
+  }
 }

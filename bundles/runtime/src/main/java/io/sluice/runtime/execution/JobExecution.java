@@ -1,5 +1,6 @@
 package io.sluice.runtime.execution;
 
+import io.sluice.api.ExecutionConfig;
 import io.sluice.api.JobResult;
 import io.sluice.api.JobStatus;
 import io.sluice.api.graph.SourceTransformation;
@@ -38,7 +39,7 @@ public final class JobExecution implements TaskListener {
   private final String jobId;
   private final JobGraph graph;
   private final RuntimeServices services;
-  private final long bufferTimeoutMillis;
+  private final ExecutionConfig config;
   private final ClassLoader userClassLoader;
   private final List<StreamTask> tasks = new ArrayList<>();
   private final List<SourceCoordinator<?>> coordinators = new ArrayList<>();
@@ -50,12 +51,12 @@ public final class JobExecution implements TaskListener {
       String jobId,
       JobGraph graph,
       RuntimeServices services,
-      long bufferTimeoutMillis,
+      ExecutionConfig config,
       ClassLoader userClassLoader) {
     this.jobId = jobId;
     this.graph = graph;
     this.services = services;
-    this.bufferTimeoutMillis = bufferTimeoutMillis;
+    this.config = config;
     this.userClassLoader = userClassLoader;
   }
 
@@ -117,8 +118,8 @@ public final class JobExecution implements TaskListener {
         new TaskDeployment.Services(
             services.stateBackend(),
             clock,
-            bufferTimeoutMillis,
-            services.watermarkIntervalMillis(),
+            config.bufferTimeoutMillis(),
+            config.autoWatermarkIntervalMillis(),
             this);
     for (JobVertex vertex : graph.vertices()) {
       SourceCoordinator<?> coordinator = null;

@@ -59,8 +59,7 @@ public final class LocalPipelineExecutor implements PipelineExecutor {
       throw new JobExecutionException(result);
     }
     JobExecution execution =
-        new JobExecution(
-            jobId, graph, services.get(), pipeline.config().bufferTimeoutMillis(), userClassLoader);
+        new JobExecution(jobId, graph, services.get(), pipeline.config(), userClassLoader);
     onDeploy.accept(execution);
     JobResult result = execution.run();
     if (result.status() == JobStatus.FAILED) {

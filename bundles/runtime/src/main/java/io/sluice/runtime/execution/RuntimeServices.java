@@ -10,15 +10,11 @@ import io.sluice.spi.state.StateBackend;
  * @param shuffle moves records between tasks
  * @param stateBackend keeps keyed state
  * @param shuffleSettings buffer sizes
- * @param watermarkIntervalMillis periodic watermark emission of sources (Flink's default: 200 ms)
  */
 public record RuntimeServices(
-    ShuffleService shuffle,
-    StateBackend stateBackend,
-    ShuffleSettings shuffleSettings,
-    long watermarkIntervalMillis) {
+    ShuffleService shuffle, StateBackend stateBackend, ShuffleSettings shuffleSettings) {
 
   public static RuntimeServices of(ShuffleService shuffle, StateBackend stateBackend) {
-    return new RuntimeServices(shuffle, stateBackend, ShuffleSettings.defaults(), 200);
+    return new RuntimeServices(shuffle, stateBackend, ShuffleSettings.defaults());
   }
 }

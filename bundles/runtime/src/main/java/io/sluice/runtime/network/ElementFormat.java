@@ -11,6 +11,7 @@ package io.sluice.runtime.network;
  *   tag RECORD:                 serialized value
  *   tag RECORD_WITH_TIMESTAMP:  timestamp (long, 8B), serialized value
  *   tag WATERMARK:              watermark (long, 8B)
+ *   tag WATERMARK_STATUS:       1 = idle, 0 = active (1B)
  * </pre>
  *
  * The length counts the tag and the payload. Elements follow each other without padding and may be
@@ -23,9 +24,16 @@ final class ElementFormat {
   static final byte RECORD = 0;
   static final byte RECORD_WITH_TIMESTAMP = 1;
   static final byte WATERMARK = 2;
+  static final byte WATERMARK_STATUS = 3;
 
   /** Tag plus watermark. */
   static final int WATERMARK_LENGTH = 1 + Long.BYTES;
+
+  /** Tag plus status byte. */
+  static final int WATERMARK_STATUS_LENGTH = 2;
+
+  static final byte STATUS_ACTIVE = 0;
+  static final byte STATUS_IDLE = 1;
 
   /** Larger lengths are taken as corruption rather than allocated. */
   static final int MAX_ELEMENT_LENGTH = 1 << 30;

@@ -17,6 +17,12 @@ public interface ElementHandler<T> {
   /** A watermark from the producer behind {@code channel}. */
   void onWatermark(int channel, long watermark) throws Exception;
 
+  /**
+   * The producer behind {@code channel} went idle (it will send no watermarks for a while, so it
+   * must not hold back the minimum) or became active again.
+   */
+  void onWatermarkStatus(int channel, boolean idle) throws Exception;
+
   /** An event (checkpoint barrier, …); {@code payload} is a copy the handler may keep. */
   void onEvent(int channel, byte[] payload) throws Exception;
 }

@@ -15,6 +15,7 @@ import java.util.Objects;
  *     serializer, false);
  * out.emit(event, event.time());      // may block on a full pool: backpressure
  * out.broadcastWatermark(watermark);
+ * out.broadcastWatermarkStatus(true); // this producer is idle
  * out.flushAll();                     // from the buffer-timeout mail
  * out.finish();
  * }</pre>
@@ -106,6 +107,24 @@ public final class RecordWriter<T> {
     scratch.writeInt(ElementFormat.WATERMARK_LENGTH);
     scratch.writeByte(ElementFormat.WATERMARK);
     scratch.writeLong(watermark);
+    int length = scratch.position();
+    for (int c = 0; c < numberOfChannels; c++) {
+      copyToChannel(c, length);
+    }
+    if (flushAfterEveryRecord) {
+      flushAll();
+    }
+  }
+
+  /**
+   * Tells every channel that this producer went idle (no watermarks will come for a while) or is
+   * active again, after the elements already emitted to it.
+   */
+  public void broadcastWatermarkStatus(boolean idle) throws InterruptedException {
+    scratch.clear();
+    scratch.writeInt(ElementFormat.WATERMARK_STATUS_LENGTH);
+    scratch.writeByte(ElementFormat.WATERMARK_STATUS);
+    scratch.writeByte(idle ? ElementFormat.STATUS_IDLE : ElementFormat.STATUS_ACTIVE);
     int length = scratch.position();
     for (int c = 0; c < numberOfChannels; c++) {
       copyToChannel(c, length);

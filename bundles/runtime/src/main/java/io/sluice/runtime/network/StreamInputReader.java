@@ -159,6 +159,18 @@ public final class StreamInputReader<T> {
         }
         handler.onWatermark(channel, ElementInput.readLongAt(data, start + 1));
       }
+      case ElementFormat.WATERMARK_STATUS -> {
+        if (length != ElementFormat.WATERMARK_STATUS_LENGTH) {
+          throw new CorruptElementException(
+              channel, offset, "a watermark status of " + length + " bytes instead of 2", null);
+        }
+        byte status = data[start + 1];
+        if (status != ElementFormat.STATUS_ACTIVE && status != ElementFormat.STATUS_IDLE) {
+          throw new CorruptElementException(
+              channel, offset, "unknown watermark status " + status, null);
+        }
+        handler.onWatermarkStatus(channel, status == ElementFormat.STATUS_IDLE);
+      }
       default ->
           throw new CorruptElementException(channel, offset, "unknown element tag " + tag, null);
     }

@@ -55,9 +55,7 @@ public final class JobManagerComponent implements JobControl {
       RuntimeConfig config) {
     this.context = context;
     this.config = config;
-    this.services =
-        new RuntimeServices(
-            shuffle, stateBackend, ShuffleSettings.defaults(), config.watermark_interval_ms());
+    this.services = new RuntimeServices(shuffle, stateBackend, ShuffleSettings.defaults());
     this.tracker = new BundleTracker<>(context, Bundle.ACTIVE, new Customizer());
     tracker.open();
   }
@@ -118,7 +116,11 @@ public final class JobManagerComponent implements JobControl {
             ? record.options.parallelism()
             : config.parallelism_default();
     ExecutionConfig executionConfig =
-        new ExecutionConfig(parallelism, config.max_parallelism(), config.buffer_timeout_ms());
+        new ExecutionConfig(
+            parallelism,
+            config.max_parallelism(),
+            config.buffer_timeout_ms(),
+            config.watermark_interval_ms());
     try {
       new JobDriver(
               record, bundle, JobBundles.jobClassName(bundle), executionConfig, () -> services)

@@ -2,6 +2,7 @@ package io.sluice.runtime.task;
 
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 
 /**
  * The task thread's inbox. Other threads never touch operators or state: they post a mail (a
@@ -58,6 +59,27 @@ public final class Mailbox {
   void awaitNotification() {
     while (!notified && mails.isEmpty() && !Thread.currentThread().isInterrupted()) {
       LockSupport.park(this);
+    }
+  }
+
+  /**
+   * Runs mails one at a time, parking while there are none, until {@code condition} holds: how an
+   * operator waits for results that other threads deliver as mails (a full async I/O queue) without
+   * taking more input. Input notifications are left for the main loop. Task thread only; mails run
+   * here may re-enter operators, as they would between elements.
+   *
+   * @throws Outputs.TaskCanceledException if the task thread is interrupted (the task was canceled)
+   */
+  void yieldUntil(BooleanSupplier condition) {
+    while (!condition.getAsBoolean()) {
+      Runnable mail = mails.poll();
+      if (mail != null) {
+        mail.run();
+      } else if (Thread.currentThread().isInterrupted()) {
+        throw new Outputs.TaskCanceledException();
+      } else {
+        LockSupport.park(this); // post() adds the mail before unparking, so none is missed
+      }
     }
   }
 }

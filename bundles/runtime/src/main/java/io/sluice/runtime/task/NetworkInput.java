@@ -4,21 +4,22 @@ import io.sluice.api.typeutils.TypeSerializer;
 import io.sluice.runtime.network.ElementHandler;
 import io.sluice.runtime.network.InputStatus;
 import io.sluice.runtime.network.StreamInputReader;
+import io.sluice.runtime.network.WatermarkValve;
 import io.sluice.spi.shuffle.InputGate;
-import java.util.Arrays;
 import java.util.List;
 
 /**
- * Reads the task's input gates (one per input of the head operator) and feeds the head. Watermarks:
- * each input's watermark is the minimum over its channels; the task's is the minimum over inputs,
- * and it is forwarded only when it advances. Inputs take turns so neither starves the other.
+ * Reads the task's input gates (one per input of the head operator) and feeds the head. Watermarks
+ * and idleness go through two levels of {@link WatermarkValve}: each input combines its channels
+ * (minimum over active channels; idle when all are), the task combines its inputs the same way, and
+ * the head sees a watermark only when it advances and a status only when it changes. Inputs take
+ * turns so neither starves the other.
  */
 final class NetworkInput implements TaskInput {
   private final List<InputGate> gates;
   private final InputHandler[] inputs;
   private final OperatorHandle<Object, Object> head;
-  private final long[] inputWatermarks;
-  private long emittedWatermark = Long.MIN_VALUE;
+  private final WatermarkValve taskValve;
   private int next;
 
   NetworkInput(
@@ -28,8 +29,20 @@ final class NetworkInput implements TaskInput {
     this.gates = gates;
     this.head = head;
     this.inputs = new InputHandler[gates.size()];
-    this.inputWatermarks = new long[gates.size()];
-    Arrays.fill(inputWatermarks, Long.MIN_VALUE);
+    this.taskValve =
+        new WatermarkValve(
+            gates.size(),
+            new WatermarkValve.Output() {
+              @Override
+              public void emitWatermark(long watermark) {
+                head.processWatermark(watermark);
+              }
+
+              @Override
+              public void emitWatermarkStatus(boolean idle) {
+                head.processWatermarkStatus(idle);
+              }
+            });
     for (int i = 0; i < gates.size(); i++) {
       inputs[i] = new InputHandler(i, gates.get(i), serializers.get(i));
     }
@@ -67,18 +80,6 @@ final class NetworkInput implements TaskInput {
     return allEnded ? Progress.END_OF_INPUT : Progress.NOTHING_AVAILABLE;
   }
 
-  private void advanceWatermark(int input, long watermark) {
-    inputWatermarks[input] = watermark;
-    long min = Long.MAX_VALUE;
-    for (long w : inputWatermarks) {
-      min = Math.min(min, w);
-    }
-    if (min > emittedWatermark) {
-      emittedWatermark = min;
-      head.processWatermark(min);
-    }
-  }
-
   @Override
   public void close() {
     for (InputGate gate : gates) {
@@ -86,19 +87,17 @@ final class NetworkInput implements TaskInput {
     }
   }
 
-  /** One input: its reader and the watermarks of its channels. */
-  private final class InputHandler implements ElementHandler<Object> {
+  /** One input: its reader and the valve over its channels, which feeds the task's valve. */
+  private final class InputHandler implements ElementHandler<Object>, WatermarkValve.Output {
     final int index;
     final StreamInputReader<Object> reader;
-    final long[] channelWatermarks;
-    long watermark = Long.MIN_VALUE;
+    final WatermarkValve channels;
     boolean ended;
 
     InputHandler(int index, InputGate gate, TypeSerializer<Object> serializer) {
       this.index = index;
       this.reader = new StreamInputReader<>(gate, serializer);
-      this.channelWatermarks = new long[gate.numberOfChannels()];
-      Arrays.fill(channelWatermarks, Long.MIN_VALUE);
+      this.channels = new WatermarkValve(gate.numberOfChannels(), this);
     }
 
     @Override
@@ -112,18 +111,22 @@ final class NetworkInput implements TaskInput {
 
     @Override
     public void onWatermark(int channel, long channelWatermark) {
-      if (channelWatermark <= channelWatermarks[channel]) {
-        return;
-      }
-      channelWatermarks[channel] = channelWatermark;
-      long min = Long.MAX_VALUE;
-      for (long w : channelWatermarks) {
-        min = Math.min(min, w);
-      }
-      if (min > watermark) {
-        watermark = min;
-        advanceWatermark(index, min);
-      }
+      channels.inputWatermark(channel, channelWatermark);
+    }
+
+    @Override
+    public void onWatermarkStatus(int channel, boolean idle) {
+      channels.inputWatermarkStatus(channel, idle);
+    }
+
+    @Override
+    public void emitWatermark(long watermark) {
+      taskValve.inputWatermark(index, watermark);
+    }
+
+    @Override
+    public void emitWatermarkStatus(boolean idle) {
+      taskValve.inputWatermarkStatus(index, idle);
     }
 
     @Override

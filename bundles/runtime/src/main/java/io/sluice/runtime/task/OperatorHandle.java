@@ -12,6 +12,7 @@ import io.sluice.api.operators.TwoInputStreamOperator;
 import io.sluice.runtime.time.KeyedTimerService;
 import io.sluice.runtime.time.ProcessingTimeService;
 import io.sluice.spi.state.KeyedStateBackend;
+import java.util.function.BooleanSupplier;
 
 /**
  * One operator inside a running subtask: sets the key before each element of a keyed input, fires
@@ -31,7 +32,9 @@ final class OperatorHandle<IN, OUT> implements OperatorContext {
   private final Mailbox mailbox;
   private final RuntimeContext runtimeContext;
   private KeyedTimerService<Object> timers;
+  private Output<OUT> output;
   private long currentWatermark = Long.MIN_VALUE;
+  private boolean idle;
 
   @SuppressWarnings("unchecked")
   OperatorHandle(
@@ -61,6 +64,7 @@ final class OperatorHandle<IN, OUT> implements OperatorContext {
   }
 
   void setup(Output<OUT> output) {
+    this.output = output;
     operator.setup(this, output);
   }
 
@@ -128,6 +132,19 @@ final class OperatorHandle<IN, OUT> implements OperatorContext {
     } catch (Exception e) {
       throw new OperatorException(getOperatorDescription(), e);
     }
+  }
+
+  /**
+   * Passes a change of watermark status (the input went idle or became active) to the operator's
+   * output. Operators do not see status: one input's status is the status of what the operator
+   * emits, and multi-input combination happens before the head (see {@link NetworkInput}).
+   */
+  void processWatermarkStatus(boolean nowIdle) {
+    if (nowIdle == idle) {
+      return;
+    }
+    idle = nowIdle;
+    Outputs.emitWatermarkStatus(output, nowIdle);
   }
 
   void open() {
@@ -207,5 +224,10 @@ final class OperatorHandle<IN, OUT> implements OperatorContext {
   @Override
   public long currentWatermark() {
     return currentWatermark;
+  }
+
+  @Override
+  public void yieldUntil(BooleanSupplier condition) {
+    mailbox.yieldUntil(condition);
   }
 }

@@ -9,12 +9,30 @@ import java.util.Map;
 
 /**
  * The ways an operator's output leaves it: to a chained operator, to the network, or to several.
+ *
+ * <p>Every output here also carries watermark status (idle/active). Operators never see status:
+ * {@link OperatorHandle} passes it straight to its operator's output, so it flows through chains
+ * and across the network in order with the elements, without a change to the operator API.
  */
 final class Outputs {
   private Outputs() {}
 
+  /** An output that also forwards watermark status; every output built by the runtime is one. */
+  interface StatusOutput {
+    void emitWatermarkStatus(boolean idle);
+  }
+
+  /** Forwards a status change to {@code output}, which must be one of the runtime's outputs. */
+  static void emitWatermarkStatus(Output<?> output, boolean idle) {
+    if (!(output instanceof StatusOutput status)) {
+      throw new IllegalStateException(
+          "cannot forward watermark status through " + output.getClass().getName());
+    }
+    status.emitWatermarkStatus(idle);
+  }
+
   /** Hands elements to the next operator of the chain as objects (no copy, no serialization). */
-  static final class Chaining<T> implements Output<T> {
+  static final class Chaining<T> implements Output<T>, StatusOutput {
     private final OperatorHandle<T, ?> next;
 
     Chaining(OperatorHandle<T, ?> next) {
@@ -35,10 +53,15 @@ final class Outputs {
     public void emitWatermark(long watermark) {
       next.processWatermark(watermark);
     }
+
+    @Override
+    public void emitWatermarkStatus(boolean idle) {
+      next.processWatermarkStatus(idle);
+    }
   }
 
   /** Serializes elements into the network buffers of one edge. */
-  static final class Network<T> implements Output<T> {
+  static final class Network<T> implements Output<T>, StatusOutput {
     private final RecordWriter<T> writer;
 
     Network(RecordWriter<T> writer) {
@@ -71,10 +94,20 @@ final class Outputs {
         throw new TaskCanceledException();
       }
     }
+
+    @Override
+    public void emitWatermarkStatus(boolean idle) {
+      try {
+        writer.broadcastWatermarkStatus(idle);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new TaskCanceledException();
+      }
+    }
   }
 
   /** Sends every element to each of several outputs. */
-  static final class Broadcasting<T> implements Output<T> {
+  static final class Broadcasting<T> implements Output<T>, StatusOutput {
     private final Output<T>[] outputs;
 
     @SuppressWarnings("unchecked")
@@ -100,10 +133,17 @@ final class Outputs {
         output.emitWatermark(watermark);
       }
     }
+
+    @Override
+    public void emitWatermarkStatus(boolean idle) {
+      for (Output<T> output : outputs) {
+        Outputs.emitWatermarkStatus(output, idle);
+      }
+    }
   }
 
   /** The output of a sink: nothing leaves it. */
-  static final class Discarding<T> implements Output<T> {
+  static final class Discarding<T> implements Output<T>, StatusOutput {
     @Override
     public void collect(T value, long timestamp) {}
 
@@ -114,10 +154,13 @@ final class Outputs {
 
     @Override
     public void emitWatermark(long watermark) {}
+
+    @Override
+    public void emitWatermarkStatus(boolean idle) {}
   }
 
   /** The main output plus side outputs by tag id; watermarks go to all of them. */
-  static final class Routing<T> implements Output<T> {
+  static final class Routing<T> implements Output<T>, StatusOutput {
     private final Output<T> main;
     private final Map<String, Output<Object>> sideOutputs;
 
@@ -145,6 +188,14 @@ final class Outputs {
       main.emitWatermark(watermark);
       for (Output<Object> side : sideOutputs.values()) {
         side.emitWatermark(watermark);
+      }
+    }
+
+    @Override
+    public void emitWatermarkStatus(boolean idle) {
+      Outputs.emitWatermarkStatus(main, idle);
+      for (Output<Object> side : sideOutputs.values()) {
+        Outputs.emitWatermarkStatus(side, idle);
       }
     }
   }

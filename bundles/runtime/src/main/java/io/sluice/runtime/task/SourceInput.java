@@ -15,8 +15,12 @@ import java.util.concurrent.ScheduledFuture;
 
 /**
  * Runs a source reader as the task's input: assigns timestamps, generates watermarks (per event and
- * periodically), and at the end of a bounded input emits the final watermark so event-time timers
- * fire.
+ * every auto-watermark interval of the job), and at the end of a bounded input emits the final
+ * watermark so event-time timers fire.
+ *
+ * <p>Idleness: when the generator marks the subtask idle, IDLE goes downstream (so consumers stop
+ * waiting for this subtask's watermarks); the next record or advancing watermark first sends
+ * ACTIVE.
  */
 final class SourceInput implements TaskInput, ReaderOutput<Object>, WatermarkOutput {
   private final TaskDeployment deployment;
@@ -28,6 +32,7 @@ final class SourceInput implements TaskInput, ReaderOutput<Object>, WatermarkOut
   private Mailbox mailbox;
   private ScheduledFuture<?> periodicWatermarks;
   private long currentWatermark = Long.MIN_VALUE;
+  private boolean idle;
   private CompletableFuture<Void> awaitedAvailability;
 
   @SuppressWarnings("unchecked")
@@ -115,6 +120,7 @@ final class SourceInput implements TaskInput, ReaderOutput<Object>, WatermarkOut
   @Override
   public void collect(Object record, long timestamp) {
     long ts = assigner.extractTimestamp(record, timestamp);
+    markActive();
     output.collect(record, ts);
     if (ts != Output.NO_TIMESTAMP) {
       generator.onEvent(record, ts, this);
@@ -124,8 +130,25 @@ final class SourceInput implements TaskInput, ReaderOutput<Object>, WatermarkOut
   @Override
   public void emitWatermark(long watermark) {
     if (watermark > currentWatermark) {
+      markActive();
       currentWatermark = watermark;
       output.emitWatermark(watermark);
+    }
+  }
+
+  @Override
+  public void markIdle() {
+    if (!idle) {
+      idle = true;
+      Outputs.emitWatermarkStatus(output, true);
+    }
+  }
+
+  @Override
+  public void markActive() {
+    if (idle) {
+      idle = false;
+      Outputs.emitWatermarkStatus(output, false);
     }
   }
 

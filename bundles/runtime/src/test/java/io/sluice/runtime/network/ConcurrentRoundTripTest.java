@@ -100,6 +100,11 @@ class ConcurrentRoundTripTest {
           }
 
           @Override
+          public void onWatermarkStatus(int channel, boolean idle) {
+            throw new AssertionError("no producer sends watermark status, yet " + channel + " did");
+          }
+
+          @Override
           public void onEvent(int channel, byte[] payload) {
             throw new AssertionError("no events were sent");
           }

@@ -35,6 +35,11 @@ final class ElementLog<T> implements ElementHandler<T> {
   }
 
   @Override
+  public void onWatermarkStatus(int channel, boolean idle) {
+    lines.add("status " + (idle ? "idle" : "active") + " from " + channel);
+  }
+
+  @Override
   public void onEvent(int channel, byte[] payload) {
     lines.add("event " + new String(payload, StandardCharsets.UTF_8) + " from " + channel);
   }

@@ -213,6 +213,52 @@ class RecordWriterReaderTest {
   }
 
   @Test
+  void watermarkStatusReachesEveryChannelAfterTheRecordsRoutedThereBeforeIt() throws Exception {
+    LocalPipe pipe = pipe(1, 2);
+    // Routes by length: even lengths to consumer 0, odd to consumer 1.
+    ChannelSelector<String> byLength =
+        new ChannelSelector<>() {
+          @Override
+          public void setup(int numberOfChannels) {}
+
+          @Override
+          public int selectChannel(String value) {
+            return value.length() % 2;
+          }
+
+          @Override
+          public boolean isBroadcast() {
+            return false;
+          }
+        };
+    RecordWriter<String> writer = pipe.writer(0, byLength, new StringSerializer(), false);
+    writer.emit("aa", 1);
+    writer.emit("b", 2);
+    writer.broadcastWatermarkStatus(true);
+    writer.emit("ccc", 3);
+    writer.broadcastWatermarkStatus(false);
+    writer.broadcastWatermark(7);
+    writer.finish();
+
+    ElementLog<String> first = ElementLog.of();
+    ElementLog<String> second = ElementLog.of();
+    assertThat(drain(pipe.reader(0, new StringSerializer()), first))
+        .isEqualTo(InputStatus.END_OF_INPUT);
+    assertThat(drain(pipe.reader(1, new StringSerializer()), second))
+        .isEqualTo(InputStatus.END_OF_INPUT);
+    assertThat(first.lines)
+        .containsExactly(
+            "record aa @1", "status idle from 0", "status active from 0", "watermark 7 from 0");
+    assertThat(second.lines)
+        .containsExactly(
+            "record b @2",
+            "status idle from 0",
+            "record ccc @3",
+            "status active from 0",
+            "watermark 7 from 0");
+  }
+
+  @Test
   void flushAfterEveryRecordMakesEachRecordVisibleRightAfterEmit() throws Exception {
     LocalPipe pipe = pipe(1, 1);
     RecordWriter<Long> writer =

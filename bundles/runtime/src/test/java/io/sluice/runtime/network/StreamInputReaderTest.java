@@ -228,6 +228,9 @@ class StreamInputReaderTest {
           public void onWatermark(int channel, long watermark) {}
 
           @Override
+          public void onWatermarkStatus(int channel, boolean idle) {}
+
+          @Override
           public void onEvent(int channel, byte[] payload) {}
         };
 
@@ -294,5 +297,49 @@ class StreamInputReaderTest {
     public Type type() {
       return Integer.class;
     }
+  }
+
+  @Test
+  void aWatermarkStatusSplitAtAnyByteDecodesToIdleThenActive() throws Exception {
+    // Hand-made from the documented layout: length 2, tag 3, status (1 = idle, 0 = active).
+    byte[] stream = {0, 0, 0, 2, 3, 1, 0, 0, 0, 2, 3, 0};
+    for (int split = 1; split < stream.length; split++) {
+      LocalPipe pipe = pipe(1);
+      ResultPartitionWriter partition = pipe.partitions.get(0);
+      emitBytes(partition, stream, 0, split);
+      emitBytes(partition, stream, split, stream.length);
+      partition.finish();
+      ElementLog<Long> log = ElementLog.of();
+
+      assertThat(drain(pipe.reader(0, new LongSerializer()), log))
+          .as("split at %d", split)
+          .isEqualTo(InputStatus.END_OF_INPUT);
+      assertThat(log.lines)
+          .as("split at %d", split)
+          .containsExactly("status idle from 0", "status active from 0");
+      pipe.close();
+    }
+  }
+
+  @Test
+  void aWatermarkStatusWithAnUnknownValueIsCorrupt() throws Exception {
+    LocalPipe pipe = pipe(1);
+    byte[] element = {0, 0, 0, 2, 3, 7};
+    emitBytes(pipe.partitions.get(0), element, 0, element.length);
+
+    assertThatThrownBy(() -> pipe.reader(0, new LongSerializer()).pollNext(ElementLog.of()))
+        .isInstanceOf(CorruptElementException.class)
+        .hasMessageContaining("unknown watermark status 7");
+  }
+
+  @Test
+  void aWatermarkStatusOfTheWrongLengthIsCorrupt() throws Exception {
+    LocalPipe pipe = pipe(1);
+    byte[] element = {0, 0, 0, 3, 3, 1, 0};
+    emitBytes(pipe.partitions.get(0), element, 0, element.length);
+
+    assertThatThrownBy(() -> pipe.reader(0, new LongSerializer()).pollNext(ElementLog.of()))
+        .isInstanceOf(CorruptElementException.class)
+        .hasMessageContaining("a watermark status of 3 bytes instead of 2");
   }
 }
