@@ -39,14 +39,23 @@ public final class RunProbe {
     sourceStartNanos.compareAndSet(0, System.nanoTime());
   }
 
-  /** The generator is about to emit the latency-sampled record {@code index}. */
+  /**
+   * The generator is about to emit the latency-sampled record {@code index}; ignored beyond the
+   * record count given to {@link #reset} (a job run without a reset, as in tests).
+   */
   static void stampEmit(long index) {
-    emitNanos.set((int) (index / LatencySamples.EVERY), System.nanoTime());
+    AtomicLongArray stamps = emitNanos;
+    long slot = index / LatencySamples.EVERY;
+    if (slot < stamps.length()) {
+      stamps.set((int) slot, System.nanoTime());
+    }
   }
 
   /** When the sampled record {@code index} was generated, or 0 if it was not stamped. */
   public static long emitNanos(long index) {
-    return emitNanos.get((int) (index / LatencySamples.EVERY));
+    AtomicLongArray stamps = emitNanos;
+    long slot = index / LatencySamples.EVERY;
+    return slot < stamps.length() ? stamps.get((int) slot) : 0;
   }
 
   /** A sink subtask reached the end of its input. */
