@@ -1,0 +1,76 @@
+package io.sluice.bench.common;
+
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/**
+ * The workloads both engines run, by the name the runner and the command line use. Each engine
+ * builds the same dataflow from the functions in {@link LongWorkloads} and {@link
+ * io.sluice.bench.common.nexmark.NexmarkQueries}, so both do the same work per record.
+ */
+public enum Benchmark {
+  /** generator → map → filter → map → sink, all chained into one task. */
+  CHAINED_MAP("chained-map", "generator -> map -> filter -> map -> sink (chained)", false),
+  /** generator → keyBy(record % 10,000) → rolling sum → sink. */
+  KEYBY_REDUCE("keyby-reduce", "generator -> keyBy(x % 10000) -> rolling sum -> sink", false),
+  /** generator at parallelism 1 → rebalance → map at parallelism p → sink. */
+  REBALANCE("rebalance", "generator (p=1) -> rebalance -> map (p) -> sink", false),
+  /** NEXMark q0: the bids, passed through. */
+  NEXMARK_Q0("nexmark-q0", "NEXMark q0: pass-through of bids", true),
+  /** NEXMark q1: bid prices converted from dollars to euros. */
+  NEXMARK_Q1("nexmark-q1", "NEXMark q1: bid price * 0.908 (currency conversion)", true),
+  /** NEXMark q2: (auction, price) of the bids on auctions whose id is a multiple of 123. */
+  NEXMARK_Q2("nexmark-q2", "NEXMark q2: bids with auction % 123 == 0, (auction, price)", true);
+
+  private final String id;
+  private final String description;
+  private final boolean nexmark;
+
+  Benchmark(String id, String description, boolean nexmark) {
+    this.id = id;
+    this.description = description;
+    this.nexmark = nexmark;
+  }
+
+  public String id() {
+    return id;
+  }
+
+  public String description() {
+    return description;
+  }
+
+  /** Whether the input is the NEXMark event stream (else generated longs). */
+  public boolean nexmark() {
+    return nexmark;
+  }
+
+  /**
+   * Whether the sink measures latency: only where a record crosses a network buffer and the output
+   * still names the generator index it came from.
+   */
+  public boolean tracksLatency() {
+    return this == REBALANCE;
+  }
+
+  /** The generator index an output of this benchmark came from; only if {@link #tracksLatency}. */
+  public long originIndex(Object output) {
+    if (this != REBALANCE) {
+      throw new IllegalStateException(id + " does not trace outputs back to their input");
+    }
+    return LongWorkloads.rebalanceOrigin((Long) output);
+  }
+
+  public static Benchmark byId(String id) {
+    for (Benchmark b : values()) {
+      if (b.id.equals(id)) {
+        return b;
+      }
+    }
+    throw new IllegalArgumentException(
+        "Unknown benchmark '"
+            + id
+            + "'; known: "
+            + Arrays.stream(values()).map(Benchmark::id).collect(Collectors.joining(", ")));
+  }
+}

@@ -1,0 +1,265 @@
+package io.sluice.bench.common.nexmark;
+
+import io.sluice.bench.common.Fingerprint;
+import io.sluice.bench.common.RecordGenerator;
+
+/**
+ * The NEXMark event stream as a pure function of the event number, so any subtask of either engine
+ * can generate any share of it. Events come in cycles of {@link NexmarkConfig#eventsPerCycle()}:
+ * first the persons, then the auctions, then the bids of the cycle, so person and auction ids grow
+ * with the event number. Sellers and bidders are drawn from the recently created persons, auctions
+ * of bids from the auctions in flight, with "hot" ones favoured as the configuration says. Each
+ * event draws from its own random stream, seeded by the configured seed and the event number.
+ */
+public final class NexmarkGenerator implements RecordGenerator<Event> {
+  private static final long serialVersionUID = 1L;
+
+  /** The first ids, as in the published benchmark. */
+  public static final long FIRST_PERSON_ID = 1000;
+
+  public static final long FIRST_AUCTION_ID = 1000;
+  public static final long FIRST_CATEGORY_ID = 10;
+  static final int CATEGORIES = 5;
+
+  /** Bidders and sellers may be persons slightly ahead of the newest one, as in the original. */
+  private static final int PERSON_ID_LEAD = 10;
+
+  private static final int AUCTION_ID_LEAD = 10;
+
+  private static final String[] FIRST_NAMES = {
+    "Peter", "Paul", "Luke", "John", "Saul", "Vicky", "Kate", "Julie", "Sarah", "Deiter", "Walter"
+  };
+  private static final String[] LAST_NAMES = {
+    "Shultz", "Abrams", "Spencer", "White", "Bartels", "Walton", "Smith", "Jones", "Noris"
+  };
+  private static final String[] CITIES = {
+    "Phoenix",
+    "Los Angeles",
+    "San Francisco",
+    "Boise",
+    "Portland",
+    "Bend",
+    "Redmond",
+    "Seattle",
+    "Kent",
+    "Cheyenne"
+  };
+  private static final String[] STATES = {"AZ", "CA", "ID", "OR", "WA", "WY"};
+  private static final String[] CHANNELS = {"Google", "Facebook", "Baidu", "Apple"};
+
+  private final NexmarkConfig config;
+  private final long auctionLengthMillis;
+
+  public NexmarkGenerator(NexmarkConfig config) {
+    this.config = config;
+    // Auctions last long enough that about auctionsInFlight of them are open at any time.
+    double auctionGapMillis =
+        (double) config.eventsPerCycle()
+            / config.auctionProportion()
+            * 1000.0
+            / config.eventsPerSecond();
+    this.auctionLengthMillis =
+        Math.max(1, Math.round(config.auctionsInFlight() * auctionGapMillis));
+  }
+
+  public NexmarkConfig config() {
+    return config;
+  }
+
+  @Override
+  public Class<Event> type() {
+    return Event.class;
+  }
+
+  @Override
+  public Event generate(long eventNumber) {
+    Rng rng = new Rng(config.seed(), eventNumber);
+    long time = eventTime(eventNumber, rng);
+    long offset = eventNumber % config.eventsPerCycle();
+    if (offset < config.personProportion()) {
+      return Event.of(person(eventNumber, time, rng));
+    }
+    if (offset < config.personProportion() + config.auctionProportion()) {
+      return Event.of(auction(eventNumber, time, rng));
+    }
+    return Event.of(bid(eventNumber, time, rng));
+  }
+
+  /** When event {@code n} is due, in epoch millis. */
+  public long dueTime(long eventNumber) {
+    return config.baseTimeMillis() + eventNumber * 1000 / config.eventsPerSecond();
+  }
+
+  private long eventTime(long eventNumber, Rng rng) {
+    long early =
+        config.outOfOrdernessMillis() == 0 ? 0 : rng.nextInt(config.outOfOrdernessMillis());
+    return dueTime(eventNumber) - early;
+  }
+
+  /** The base-0 id of the newest person created at or before event {@code n}. */
+  long lastPersonId(long eventNumber) {
+    long cycle = eventNumber / config.eventsPerCycle();
+    long offset = eventNumber % config.eventsPerCycle();
+    long created =
+        cycle * config.personProportion() + Math.min(offset + 1, config.personProportion());
+    return created - 1;
+  }
+
+  /** The base-0 id of the newest auction created at or before event {@code n} (0 if none yet). */
+  long lastAuctionId(long eventNumber) {
+    long cycle = eventNumber / config.eventsPerCycle();
+    long offset = eventNumber % config.eventsPerCycle();
+    long inThisCycle =
+        Math.max(0, Math.min(offset + 1 - config.personProportion(), config.auctionProportion()));
+    return Math.max(0, cycle * config.auctionProportion() + inThisCycle - 1);
+  }
+
+  private long recentPersonId(long lastPerson, Rng rng) {
+    long people = lastPerson + 1;
+    long active = Math.min(people, config.activePeople());
+    return people - active + rng.nextLong(active + PERSON_ID_LEAD);
+  }
+
+  private long openAuctionId(long lastAuction, Rng rng) {
+    long oldest = Math.max(0, lastAuction - config.auctionsInFlight());
+    return oldest + rng.nextLong(lastAuction - oldest + 1 + AUCTION_ID_LEAD);
+  }
+
+  private Person person(long eventNumber, long time, Rng rng) {
+    long id = FIRST_PERSON_ID + lastPersonId(eventNumber);
+    String name = pick(FIRST_NAMES, rng) + " " + pick(LAST_NAMES, rng);
+    String email = rng.letters(7) + "@" + rng.letters(5) + ".com";
+    String card = rng.digits(4) + " " + rng.digits(4) + " " + rng.digits(4) + " " + rng.digits(4);
+    String city = pick(CITIES, rng);
+    String state = pick(STATES, rng);
+    int size = 8 + name.length() + email.length() + card.length() + city.length() + 2 + 8;
+    return new Person(
+        id, name, email, card, city, state, time, extra(size, config.avgPersonBytes(), rng));
+  }
+
+  private Auction auction(long eventNumber, long time, Rng rng) {
+    long id = FIRST_AUCTION_ID + lastAuctionId(eventNumber);
+    long lastPerson = lastPersonId(eventNumber);
+    long seller =
+        rng.nextInt(config.hotSellerRatio()) > 0
+            ? (lastPerson / config.hotSellerRatio()) * config.hotSellerRatio()
+            : recentPersonId(lastPerson, rng);
+    long category = FIRST_CATEGORY_ID + rng.nextInt(CATEGORIES);
+    long initialBid = price(rng);
+    long reserve = initialBid + price(rng);
+    long expires = time + 1 + rng.nextLong(2 * auctionLengthMillis);
+    String itemName = rng.letters(20);
+    String description = rng.letters(100);
+    int size = 8 + itemName.length() + description.length() + 8 * 7;
+    return new Auction(
+        id,
+        itemName,
+        description,
+        initialBid,
+        reserve,
+        time,
+        expires,
+        FIRST_PERSON_ID + seller,
+        category,
+        extra(size, config.avgAuctionBytes(), rng));
+  }
+
+  private Bid bid(long eventNumber, long time, Rng rng) {
+    long lastAuction = lastAuctionId(eventNumber);
+    long auction =
+        rng.nextInt(config.hotAuctionRatio()) > 0
+            ? (lastAuction / config.hotAuctionRatio()) * config.hotAuctionRatio()
+            : openAuctionId(lastAuction, rng);
+    long lastPerson = lastPersonId(eventNumber);
+    long bidder =
+        rng.nextInt(config.hotBidderRatio()) > 0
+            ? (lastPerson / config.hotBidderRatio()) * config.hotBidderRatio() + 1
+            : recentPersonId(lastPerson, rng);
+    long price = price(rng);
+    String channel = pick(CHANNELS, rng);
+    String url = "https://www.nexmark.com/" + rng.letters(5) + "/item.htm?query=" + rng.digits(2);
+    int size = 8 * 4 + channel.length() + url.length();
+    return new Bid(
+        FIRST_AUCTION_ID + auction,
+        FIRST_PERSON_ID + bidder,
+        price,
+        channel,
+        url,
+        time,
+        extra(size, config.avgBidBytes(), rng));
+  }
+
+  /** Prices are log-uniform between 1 and 1,000,000 dollars, in cents. */
+  private static long price(Rng rng) {
+    return Math.round(Math.pow(10.0, rng.nextDouble() * 6.0) * 100.0);
+  }
+
+  /** Padding that brings a record of {@code size} bytes to {@code average} on average. */
+  private static String extra(int size, int average, Rng rng) {
+    int missing = average - size;
+    if (missing <= 0) {
+      return "";
+    }
+    int length = (int) Math.round(missing * (0.8 + 0.4 * rng.nextDouble()));
+    return rng.letters(length);
+  }
+
+  private static String pick(String[] choices, Rng rng) {
+    return choices[rng.nextInt(choices.length)];
+  }
+
+  /** A SplitMix64 stream for one event. Confined to the generating call. */
+  private static final class Rng {
+    private static final long GOLDEN = 0x9e3779b97f4a7c15L;
+    private long state;
+
+    Rng(long seed, long eventNumber) {
+      state = Fingerprint.mix(seed ^ Fingerprint.mix(eventNumber + GOLDEN));
+    }
+
+    long nextLong() {
+      state += GOLDEN;
+      return Fingerprint.mix(state);
+    }
+
+    /** Uniform in {@code [0, bound)}. */
+    int nextInt(int bound) {
+      return (int) ((nextLong() >>> 1) % bound);
+    }
+
+    /** Uniform in {@code [0, bound)}. */
+    long nextLong(long bound) {
+      return (nextLong() >>> 1) % bound;
+    }
+
+    double nextDouble() {
+      return (nextLong() >>> 11) * 0x1.0p-53;
+    }
+
+    String letters(int length) {
+      char[] chars = new char[length];
+      long bits = 0;
+      for (int i = 0; i < length; i++) {
+        if (i % 4 == 0) {
+          bits = nextLong();
+        }
+        chars[i] = (char) ('a' + (int) ((bits & 0xffff) % 26));
+        bits >>>= 16;
+      }
+      return new String(chars);
+    }
+
+    String digits(int length) {
+      char[] chars = new char[length];
+      long bits = 0;
+      for (int i = 0; i < length; i++) {
+        if (i % 4 == 0) {
+          bits = nextLong();
+        }
+        chars[i] = (char) ('0' + (int) ((bits & 0xffff) % 10));
+        bits >>>= 16;
+      }
+      return new String(chars);
+    }
+  }
+}

@@ -1,0 +1,131 @@
+package io.sluice.bench.runner;
+
+import io.sluice.bench.common.RunResult;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs every benchmark case on both engines, alternating, each measurement in a child JVM, then
+ * writes {@code latest.json}, {@code latest.md} and {@code latest.png} and fails (exit status 1) if
+ * the engines' outputs differ anywhere.
+ *
+ * <pre>
+ * java -cp … io.sluice.bench.runner.BenchRunner [--quick] [--results DIR] [--logs DIR]
+ *     [--only SUBSTRING]
+ * </pre>
+ */
+public final class BenchRunner {
+  private static final String[] ENGINES = {"sluice", "flink"};
+
+  private BenchRunner() {}
+
+  public static void main(String[] args) throws Exception {
+    Plan plan = Plan.full();
+    Path results = Path.of("results");
+    Path logs = Path.of("target", "bench-logs");
+    String only = null;
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--quick" -> plan = Plan.quick();
+        case "--results" -> results = Path.of(args[++i]);
+        case "--logs" -> logs = Path.of(args[++i]);
+        case "--only" -> only = args[++i];
+        default -> {
+          System.err.println(
+              "Unknown option "
+                  + args[i]
+                  + "; use [--quick] [--results DIR] [--logs DIR] [--only S]");
+          System.exit(2);
+        }
+      }
+    }
+    if (only != null) {
+      String filter = only;
+      plan =
+          new Plan(
+              plan.name(),
+              plan.cases().stream().filter(c -> c.label().contains(filter)).toList(),
+              plan.repetitions(),
+              plan.warmups());
+    }
+    System.exit(run(plan, results, logs) ? 0 : 1);
+  }
+
+  /** Runs the plan and writes the reports; false if any outputs disagree. */
+  static boolean run(Plan plan, Path results, Path logs) throws IOException, InterruptedException {
+    ChildLauncher launcher =
+        new ChildLauncher(
+            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            System.getProperty("java.class.path"),
+            logs);
+    Instant started = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    long startNanos = System.nanoTime();
+    double loadBefore = MachineInfo.loadAverage();
+    int total = plan.cases().size() * plan.repetitions() * ENGINES.length;
+    int done = 0;
+    List<RunResult> runs = new ArrayList<>();
+    List<CaseSummary> summaries = new ArrayList<>();
+    String flinkVersion = "?";
+    for (BenchCase benchCase : plan.cases()) {
+      List<RunResult> caseRuns = new ArrayList<>();
+      for (int rep = 1; rep <= plan.repetitions(); rep++) {
+        for (int k = 0; k < ENGINES.length; k++) {
+          // alternate which engine goes first, so neither always runs on a cooler machine
+          String engine = ENGINES[(k + rep + 1) % ENGINES.length];
+          RunResult result = launcher.run(benchCase, engine, rep, plan.warmups());
+          caseRuns.add(result);
+          if (engine.equals("flink")) {
+            flinkVersion = result.engineVersion();
+          }
+          System.out.printf(
+              "[%d/%d] %-18s %-6s #%d: %10s rec/s  (%d outputs, checksum %s, peak RSS %d MiB)%n",
+              ++done,
+              total,
+              benchCase.label(),
+              engine,
+              rep,
+              Reports.count(result.recordsPerSecond()),
+              result.outputs(),
+              result.checksum(),
+              result.peakRssKib() / 1024);
+        }
+      }
+      runs.addAll(caseRuns);
+      summaries.add(CaseSummary.of(benchCase, caseRuns));
+    }
+    Reports.Context context =
+        new Reports.Context(
+            plan,
+            MachineInfo.current(),
+            started.toString(),
+            (System.nanoTime() - startNanos) / 60e9,
+            loadBefore,
+            MachineInfo.loadAverage(),
+            flinkVersion);
+    Files.createDirectories(results);
+    Files.writeString(
+        results.resolve("latest.json"),
+        Reports.json(context, summaries, runs),
+        StandardCharsets.UTF_8);
+    String markdown = Reports.markdown(context, summaries);
+    Files.writeString(results.resolve("latest.md"), markdown, StandardCharsets.UTF_8);
+    BarChart.write(
+        summaries,
+        "Sluice vs Apache Flink " + flinkVersion + " — median throughput (" + plan.name() + ")",
+        results.resolve("latest.png"));
+    System.out.println();
+    System.out.print(markdown);
+    boolean agree = summaries.stream().allMatch(CaseSummary::outputsAgree);
+    if (!agree) {
+      System.err.println(
+          "FAILED: the engines' outputs differ; see " + results.resolve("latest.md"));
+    }
+    return agree;
+  }
+}

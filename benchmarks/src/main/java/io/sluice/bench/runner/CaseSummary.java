@@ -1,0 +1,94 @@
+package io.sluice.bench.runner;
+
+import io.sluice.bench.common.RunResult;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * The medians of one case over its repetitions, per engine, and whether every run produced the same
+ * output.
+ *
+ * @param benchCase the case
+ * @param sluice Sluice's medians
+ * @param flink Flink's medians
+ * @param outputsAgree whether all runs of both engines agree on the output count and checksum
+ * @param outcomes each distinct (outputs, checksum) seen, with the engines that produced it
+ */
+public record CaseSummary(
+    BenchCase benchCase,
+    EngineMedians sluice,
+    EngineMedians flink,
+    boolean outputsAgree,
+    Map<String, List<String>> outcomes) {
+
+  /** Sluice's median throughput over Flink's. */
+  public double ratio() {
+    return sluice.recordsPerSecond() / flink.recordsPerSecond();
+  }
+
+  /**
+   * Medians over an engine's runs of a case.
+   *
+   * @param runs measured runs
+   * @param recordsPerSecond median throughput
+   * @param processingMillis median processing time
+   * @param jobMillis median time of the whole job call (deployment included)
+   * @param peakRssMib median peak resident set of the child JVM
+   * @param latencyP50Micros median of the runs' median latency, or null
+   * @param latencyP99Micros median of the runs' 99th percentile latency, or null
+   */
+  public record EngineMedians(
+      int runs,
+      double recordsPerSecond,
+      double processingMillis,
+      double jobMillis,
+      double peakRssMib,
+      Double latencyP50Micros,
+      Double latencyP99Micros) {
+
+    static EngineMedians of(List<RunResult> runs) {
+      if (runs.isEmpty()) {
+        throw new IllegalArgumentException("no runs to summarize");
+      }
+      return new EngineMedians(
+          runs.size(),
+          median(runs, RunResult::recordsPerSecond),
+          median(runs, RunResult::processingMillis),
+          median(runs, RunResult::jobMillis),
+          median(runs, r -> r.peakRssKib() / 1024.0),
+          runs.get(0).latencyP50Micros() == null ? null : median(runs, RunResult::latencyP50Micros),
+          runs.get(0).latencyP99Micros() == null
+              ? null
+              : median(runs, RunResult::latencyP99Micros));
+    }
+  }
+
+  static CaseSummary of(BenchCase benchCase, List<RunResult> runs) {
+    List<RunResult> sluice = new ArrayList<>();
+    List<RunResult> flink = new ArrayList<>();
+    Map<String, List<String>> outcomes = new TreeMap<>();
+    for (RunResult run : runs) {
+      (run.engine().equals("sluice") ? sluice : flink).add(run);
+      outcomes
+          .computeIfAbsent(
+              run.outputs() + " outputs, checksum " + run.checksum(), k -> new ArrayList<>())
+          .add(run.engine());
+    }
+    return new CaseSummary(
+        benchCase,
+        EngineMedians.of(sluice),
+        EngineMedians.of(flink),
+        outcomes.size() == 1,
+        outcomes);
+  }
+
+  /** The median (the mean of the middle two for an even count). */
+  static <T> double median(List<T> values, ToDoubleFunction<T> metric) {
+    double[] sorted = values.stream().mapToDouble(metric).sorted().toArray();
+    int mid = sorted.length / 2;
+    return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  }
+}

@@ -1,0 +1,110 @@
+package io.sluice.bench.runner;
+
+import io.sluice.bench.common.RunResult;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Starts one {@code BenchMain} child JVM per measurement, with this JVM's class path and the same
+ * JVM options for both engines, and reads its result line. The child's standard error goes to a log
+ * file for post-mortems.
+ */
+final class ChildLauncher {
+  /** The same for both engines; no pre-touch, so the peak RSS shows what each engine touched. */
+  static final List<String> JVM_OPTIONS = List.of("-Xms256m", "-Xmx2g", "-XX:+UseG1GC");
+
+  private static final long TIMEOUT_MINUTES = 10;
+
+  private final String javaCommand;
+  private final String classPath;
+  private final Path logDirectory;
+
+  ChildLauncher(String javaCommand, String classPath, Path logDirectory) {
+    this.javaCommand = javaCommand;
+    this.classPath = classPath;
+    this.logDirectory = logDirectory;
+  }
+
+  /**
+   * Runs one child to its end.
+   *
+   * @throws IOException if the child failed, timed out, or printed no result line; the message
+   *     names the log with its error output
+   */
+  RunResult run(BenchCase benchCase, String engine, int repetition, int warmups)
+      throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>();
+    command.add(javaCommand);
+    command.addAll(JVM_OPTIONS);
+    command.addAll(
+        List.of(
+            "-cp",
+            classPath,
+            "io.sluice.bench.BenchMain",
+            "--engine",
+            engine,
+            "--bench",
+            benchCase.benchmark().id(),
+            "--records",
+            Long.toString(benchCase.records()),
+            "--parallelism",
+            Integer.toString(benchCase.parallelism()),
+            "--warmups",
+            Integer.toString(warmups)));
+    Files.createDirectories(logDirectory);
+    Path log =
+        logDirectory.resolve(
+            benchCase.benchmark().id()
+                + "-p"
+                + benchCase.parallelism()
+                + "-"
+                + engine
+                + "-"
+                + repetition
+                + ".log");
+    Path out = Files.createTempFile("bench-child", ".out");
+    try {
+      Process child =
+          new ProcessBuilder(command)
+              .redirectOutput(out.toFile())
+              .redirectError(log.toFile())
+              .start();
+      if (!child.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
+        child.destroyForcibly().waitFor();
+        throw new IOException(
+            benchCase.label()
+                + " on "
+                + engine
+                + " ran over "
+                + TIMEOUT_MINUTES
+                + " min; see "
+                + log);
+      }
+      List<String> lines = Files.readAllLines(out, StandardCharsets.UTF_8);
+      if (child.exitValue() != 0) {
+        throw new IOException(
+            benchCase.label()
+                + " on "
+                + engine
+                + " failed with exit status "
+                + child.exitValue()
+                + "; see "
+                + log);
+      }
+      for (int i = lines.size() - 1; i >= 0; i--) {
+        if (lines.get(i).startsWith("{")) {
+          return RunResult.fromJson(lines.get(i));
+        }
+      }
+      throw new IOException(
+          benchCase.label() + " on " + engine + " printed no result line; see " + log);
+    } finally {
+      Files.deleteIfExists(out);
+    }
+  }
+}

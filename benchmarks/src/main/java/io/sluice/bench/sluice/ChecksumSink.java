@@ -1,0 +1,37 @@
+package io.sluice.bench.sluice;
+
+import io.sluice.api.connector.sink.Sink;
+import io.sluice.api.connector.sink.SinkWriter;
+import io.sluice.bench.common.Benchmark;
+import io.sluice.bench.common.ChecksumAccumulator;
+
+/** A discarding Sluice sink that still consumes every record (see {@link ChecksumAccumulator}). */
+public final class ChecksumSink implements Sink<Object> {
+  private static final long serialVersionUID = 1L;
+  private final Benchmark benchmark;
+
+  public ChecksumSink(Benchmark benchmark) {
+    this.benchmark = benchmark;
+  }
+
+  @Override
+  public SinkWriter<Object> createWriter(InitContext context) {
+    ChecksumAccumulator accumulator = new ChecksumAccumulator(benchmark);
+    return new SinkWriter<>() {
+      @Override
+      public void write(Object element, Context ctx) {
+        accumulator.add(element);
+      }
+
+      @Override
+      public void flush(boolean endOfInput) {
+        if (endOfInput) {
+          accumulator.endOfInput();
+        }
+      }
+
+      @Override
+      public void close() {}
+    };
+  }
+}

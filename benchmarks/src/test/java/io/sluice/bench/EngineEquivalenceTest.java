@@ -1,0 +1,143 @@
+package io.sluice.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sluice.api.StreamEnvironment;
+import io.sluice.api.datastream.DataStream;
+import io.sluice.bench.common.Benchmark;
+import io.sluice.bench.common.LongWorkloads;
+import io.sluice.bench.common.RunResult;
+import io.sluice.bench.common.nexmark.AuctionPrice;
+import io.sluice.bench.common.nexmark.Bid;
+import io.sluice.bench.common.nexmark.NexmarkConfig;
+import io.sluice.bench.common.nexmark.NexmarkGenerator;
+import io.sluice.bench.flink.FlinkEngine;
+import io.sluice.bench.flink.FlinkPipelines;
+import io.sluice.bench.sluice.SluiceEngine;
+import io.sluice.bench.sluice.SluicePipelines;
+import io.sluice.testkit.CollectSink;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.util.CloseableIterator;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Each benchmark's output, on a small generated input, is the same multiset on both engines, and
+ * equal to what plain Java computes from the generator and the workload functions directly.
+ */
+class EngineEquivalenceTest {
+  private static final long LONGS = 30_000;
+  private static final long EVENTS = 20_000;
+
+  @ParameterizedTest(name = "{0} at parallelism {1}")
+  @CsvSource({
+    "chained-map,1",
+    "keyby-reduce,1",
+    "keyby-reduce,2",
+    "rebalance,2",
+    "nexmark-q0,1",
+    "nexmark-q1,2",
+    "nexmark-q2,1"
+  })
+  void bothEnginesProduceTheExpectedOutput(String id, int parallelism) throws Exception {
+    Benchmark benchmark = Benchmark.byId(id);
+    long records = benchmark.nexmark() ? EVENTS : LONGS;
+    Map<Object, Integer> expected = counts(expectedOutput(benchmark, records));
+
+    Map<Object, Integer> sluice = counts(runOnSluice(benchmark, records, parallelism));
+    Map<Object, Integer> flink = counts(runOnFlink(benchmark, records, parallelism));
+
+    assertThat(expected).isNotEmpty();
+    assertThat(sluice).isEqualTo(expected);
+    assertThat(flink).isEqualTo(expected);
+  }
+
+  @ParameterizedTest(name = "{0} at parallelism {1}")
+  @CsvSource({"keyby-reduce,2", "rebalance,2", "nexmark-q1,1"})
+  void measuredRunsOfBothEnginesReportTheSameChecksum(String id, int parallelism) throws Exception {
+    Benchmark benchmark = Benchmark.byId(id);
+    long records = benchmark.nexmark() ? EVENTS : LONGS;
+    RunResult sluice = BenchMain.runOnce(new SluiceEngine(), benchmark, records, parallelism);
+    RunResult flink = BenchMain.runOnce(new FlinkEngine(), benchmark, records, parallelism);
+
+    assertThat(sluice.outputs()).isEqualTo(expectedOutput(benchmark, records).size());
+    assertThat(flink.outputs()).isEqualTo(sluice.outputs());
+    assertThat(flink.checksum()).isEqualTo(sluice.checksum());
+    assertThat(sluice.recordsPerSecond()).isPositive();
+    assertThat(flink.recordsPerSecond()).isPositive();
+    if (benchmark.tracksLatency()) {
+      assertThat(sluice.latencyP50Micros()).isNotNull().isPositive();
+      assertThat(flink.latencyP50Micros()).isNotNull().isPositive();
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<Object> runOnSluice(Benchmark benchmark, long records, int parallelism)
+      throws Exception {
+    StreamEnvironment env = io.sluice.testkit.LocalEnvironment.create(parallelism);
+    CollectSink<Object> sink = new CollectSink<>();
+    ((DataStream<Object>) SluicePipelines.build(env, benchmark, records, parallelism)).sinkTo(sink);
+    env.execute(benchmark.id());
+    return sink.elements();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<Object> runOnFlink(Benchmark benchmark, long records, int parallelism)
+      throws Exception {
+    StreamExecutionEnvironment env = FlinkEngine.localEnvironment(parallelism);
+    List<Object> out = new ArrayList<>();
+    try (CloseableIterator<Object> it =
+        ((org.apache.flink.streaming.api.datastream.DataStream<Object>)
+                FlinkPipelines.build(env, benchmark, records, parallelism))
+            .executeAndCollect(benchmark.id())) {
+      it.forEachRemaining(out::add);
+    }
+    return out;
+  }
+
+  /** The benchmark's output computed in plain Java, in generator order. */
+  private static List<Object> expectedOutput(Benchmark benchmark, long records) {
+    List<Object> out = new ArrayList<>();
+    NexmarkGenerator nexmark =
+        new NexmarkGenerator(NexmarkConfig.defaults(NexmarkConfig.BENCHMARK_SEED));
+    Map<Long, Long> sums = new HashMap<>();
+    for (long i = 0; i < records; i++) {
+      switch (benchmark) {
+        case CHAINED_MAP -> {
+          long v = i * 31 + 17;
+          if (v % 4 != 0) {
+            out.add(v ^ (v >>> 7));
+          }
+        }
+        case KEYBY_REDUCE -> out.add(sums.merge(i % LongWorkloads.KEYS, i, Long::sum));
+        case REBALANCE -> out.add(i * 3 + 1);
+        case NEXMARK_Q0, NEXMARK_Q1, NEXMARK_Q2 -> {
+          Bid bid = nexmark.generate(i).bid();
+          if (bid == null) {
+            continue;
+          }
+          if (benchmark == Benchmark.NEXMARK_Q0) {
+            out.add(bid);
+          } else if (benchmark == Benchmark.NEXMARK_Q1) {
+            out.add(bid.withPrice(Math.round(bid.price() * 0.908)));
+          } else if (bid.auction() % 123 == 0) {
+            out.add(new AuctionPrice(bid.auction(), bid.price()));
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  private static Map<Object, Integer> counts(List<Object> values) {
+    Map<Object, Integer> counts = new HashMap<>();
+    for (Object v : values) {
+      counts.merge(v, 1, Integer::sum);
+    }
+    return counts;
+  }
+}

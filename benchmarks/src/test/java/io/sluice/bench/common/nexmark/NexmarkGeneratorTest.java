@@ -1,0 +1,137 @@
+package io.sluice.bench.common.nexmark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashSet;
+import java.util.Set;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.java.typeutils.PojoTypeInfo;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class NexmarkGeneratorTest {
+  private static final int EVENTS = 50_000;
+  private final NexmarkConfig config = NexmarkConfig.defaults(7);
+  private final NexmarkGenerator generator = new NexmarkGenerator(config);
+
+  @Test
+  void everyCycleOfFiftyHoldsOnePersonThreeAuctionsAndFortySixBids() {
+    for (long cycle = 0; cycle < 100; cycle++) {
+      int persons = 0;
+      int auctions = 0;
+      int bids = 0;
+      for (long n = cycle * 50; n < cycle * 50 + 50; n++) {
+        Event e = generator.generate(n);
+        int set = (e.person() != null ? 1 : 0) + (e.auction() != null ? 1 : 0);
+        assertThat(set + (e.bid() != null ? 1 : 0)).isEqualTo(1);
+        persons += e.person() != null ? 1 : 0;
+        auctions += e.auction() != null ? 1 : 0;
+        bids += e.bid() != null ? 1 : 0;
+      }
+      assertThat(new int[] {persons, auctions, bids}).containsExactly(1, 3, 46);
+    }
+  }
+
+  @Test
+  void anEventDependsOnlyOnSeedAndNumber() {
+    NexmarkGenerator again = new NexmarkGenerator(NexmarkConfig.defaults(7));
+    NexmarkGenerator otherSeed = new NexmarkGenerator(NexmarkConfig.defaults(8));
+    int differing = 0;
+    for (long n = 0; n < 2_000; n++) {
+      assertThat(again.generate(n)).isEqualTo(generator.generate(n));
+      differing += otherSeed.generate(n).equals(generator.generate(n)) ? 0 : 1;
+    }
+    assertThat(differing).isGreaterThan(1_900);
+  }
+
+  @Test
+  void personsAndAuctionsGetConsecutiveIds() {
+    long nextPerson = NexmarkGenerator.FIRST_PERSON_ID;
+    long nextAuction = NexmarkGenerator.FIRST_AUCTION_ID;
+    for (long n = 0; n < EVENTS; n++) {
+      Event e = generator.generate(n);
+      if (e.person() != null) {
+        assertThat(e.person().id()).isEqualTo(nextPerson++);
+      } else if (e.auction() != null) {
+        assertThat(e.auction().id()).isEqualTo(nextAuction++);
+        assertThat(e.auction().expires()).isGreaterThan(e.auction().dateTime());
+        assertThat(e.auction().reserve()).isGreaterThanOrEqualTo(e.auction().initialBid());
+      }
+    }
+  }
+
+  @Test
+  void bidsGoToTheHundredAuctionsInFlightAndHotAuctionsGetAtLeastHalf() {
+    long lastAuction = NexmarkGenerator.FIRST_AUCTION_ID - 1;
+    int bids = 0;
+    int onHotAuction = 0;
+    for (long n = 0; n < EVENTS; n++) {
+      Event e = generator.generate(n);
+      if (e.auction() != null) {
+        lastAuction = e.auction().id();
+      } else if (e.bid() != null) {
+        bids++;
+        long auction = e.bid().auction();
+        // in flight: at most 100 behind the newest, at most the id lead (10) ahead of it
+        assertThat(auction).isBetween(lastAuction - 100, lastAuction + 10);
+        long base0 = lastAuction - NexmarkGenerator.FIRST_AUCTION_ID;
+        if (auction - NexmarkGenerator.FIRST_AUCTION_ID == (base0 / 2) * 2) {
+          onHotAuction++;
+        }
+      }
+    }
+    assertThat((double) onHotAuction / bids).isBetween(0.5, 0.55);
+  }
+
+  @Test
+  void sellersAndBiddersAreAmongTheThousandMostRecentPersons() {
+    long lastPerson = NexmarkGenerator.FIRST_PERSON_ID - 1;
+    Set<Long> bidders = new HashSet<>();
+    for (long n = 0; n < 200_000; n++) {
+      Event e = generator.generate(n);
+      if (e.person() != null) {
+        lastPerson = e.person().id();
+      } else if (e.auction() != null) {
+        assertThat(e.auction().seller()).isBetween(lastPerson - 1_000, lastPerson + 10);
+      } else if (n > 100_000) {
+        assertThat(e.bid().bidder()).isBetween(lastPerson - 1_000, lastPerson + 10);
+        bidders.add(e.bid().bidder());
+      }
+    }
+    assertThat(bidders.size()).isGreaterThan(500);
+  }
+
+  @Test
+  void eventTimesAreAtMostFourSecondsEarlierThanDueAndNeverLate() {
+    long maxSeen = Long.MIN_VALUE / 2;
+    for (long n = 0; n < EVENTS; n++) {
+      long t = generator.generate(n).timestamp();
+      long due = generator.dueTime(n);
+      assertThat(t).isBetween(due - 3_999, due);
+      // the bounded-out-of-orderness watermark (max seen - 4 s) never overtakes an event
+      assertThat(t).isGreaterThan(maxSeen - 4_000);
+      maxSeen = Math.max(maxSeen, t);
+    }
+  }
+
+  @Test
+  void bidsAverageAboutOneHundredBytes() {
+    long bytes = 0;
+    int bids = 0;
+    for (long n = 0; n < EVENTS; n++) {
+      Bid bid = generator.generate(n).bid();
+      if (bid != null) {
+        bytes += 32 + bid.channel().length() + bid.url().length() + bid.extra().length();
+        bids++;
+      }
+    }
+    assertThat((double) bytes / bids).isBetween(90.0, 110.0);
+  }
+
+  @ParameterizedTest
+  @ValueSource(classes = {Event.class, Person.class, Auction.class, Bid.class, AuctionPrice.class})
+  void flinkSerializesTheRecordsAsPojosWithoutKryo(Class<?> type) {
+    assertThat(TypeInformation.of(type)).isInstanceOf(PojoTypeInfo.class);
+  }
+}
