@@ -115,7 +115,8 @@ class ProcessingTimeAndAllWindowTest {
     Scripted.stream(env, script)
         .windowAll(TumblingEventTimeWindows.of(Duration.ofMillis(10)))
         .process(new CountAll())
-        .sinkTo(sink);
+        .sinkTo(sink)
+        .setParallelism(1); // in the window operator's order
     env.execute("window-all");
 
     // a@9 comes after the watermark 10 ended [0, 10): it is late and dropped
@@ -168,7 +169,8 @@ class ProcessingTimeAndAllWindowTest {
     Scripted.stream(env, script)
         .windowAll(TumblingEventTimeWindows.of(Duration.ofMillis(10)))
         .aggregate(new Mean(), new LabelMean())
-        .sinkTo(sink);
+        .sinkTo(sink)
+        .setParallelism(1); // in the window operator's order
     env.execute("aggregate-all");
 
     assertThat(sink.elements()).containsExactly("[0,10) 1.5", "[10,20) 5.5");

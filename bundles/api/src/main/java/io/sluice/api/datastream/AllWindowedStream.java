@@ -4,6 +4,7 @@ import io.sluice.api.functions.AggregateFunction;
 import io.sluice.api.functions.KeySelector;
 import io.sluice.api.functions.OutputTag;
 import io.sluice.api.functions.ReduceFunction;
+import io.sluice.api.operators.FunctionCopier;
 import io.sluice.api.windowing.assigners.WindowAssigner;
 import io.sluice.api.windowing.evictors.Evictor;
 import io.sluice.api.windowing.functions.ProcessAllWindowFunction;
@@ -55,6 +56,7 @@ public final class AllWindowedStream<T, W extends Window> {
 
   public <R> DataStream<R> reduce(
       ReduceFunction<T> reducer, ProcessAllWindowFunction<T, R, W> function) {
+    FunctionCopier.copy(function, "window");
     return windowed.reduce(
         reducer,
         new AllWindowFunctionAdapter<>(function),
@@ -67,6 +69,7 @@ public final class AllWindowedStream<T, W extends Window> {
 
   public <ACC, V, R> DataStream<R> aggregate(
       AggregateFunction<T, ACC, V> function, ProcessAllWindowFunction<V, R, W> windowFunction) {
+    FunctionCopier.copy(windowFunction, "window");
     return windowed.aggregate(
         function,
         new AllWindowFunctionAdapter<>(windowFunction),
@@ -75,6 +78,7 @@ public final class AllWindowedStream<T, W extends Window> {
   }
 
   public <R> DataStream<R> process(ProcessAllWindowFunction<T, R, W> function) {
+    FunctionCopier.copy(function, "window");
     return windowed.process(
         new AllWindowFunctionAdapter<>(function),
         node -> DataStream.applyOutputType(node, function, ProcessAllWindowFunction.class, 1));

@@ -1,10 +1,12 @@
 package io.sluice.api.datastream;
 
 import io.sluice.api.functions.AggregateFunction;
+import io.sluice.api.functions.Function;
 import io.sluice.api.functions.OutputTag;
 import io.sluice.api.functions.ReduceFunction;
 import io.sluice.api.graph.OneInputTransformation;
 import io.sluice.api.graph.Transformation;
+import io.sluice.api.operators.FunctionCopier;
 import io.sluice.api.operators.OperatorFactory;
 import io.sluice.api.typeutils.InvalidTypesException;
 import io.sluice.api.typeutils.TypeExtractor;
@@ -107,6 +109,7 @@ public final class WindowedStream<T, K, W extends Window> {
 
   /** Reduces each window incrementally; emits the reduced value when the window fires. */
   public DataStream<T> reduce(ReduceFunction<T> reducer) {
+    requireCopyable("window reduce", reducer);
     return build(
         "reduce",
         WindowContents.reducing(reducer),
@@ -118,6 +121,7 @@ public final class WindowedStream<T, K, W extends Window> {
   /** Reduces each window incrementally; {@code function} sees the reduced value and the window. */
   public <R> DataStream<R> reduce(
       ReduceFunction<T> reducer, ProcessWindowFunction<T, R, K, W> function) {
+    requireCopyable("window reduce", reducer, function);
     return build(
         "reduce",
         WindowContents.reducing(reducer),
@@ -130,6 +134,7 @@ public final class WindowedStream<T, K, W extends Window> {
 
   /** Aggregates each window incrementally into one accumulator; emits the result. */
   public <ACC, R> DataStream<R> aggregate(AggregateFunction<T, ACC, R> function) {
+    requireCopyable("window aggregate", function);
     return build(
         "aggregate",
         WindowContents.aggregating(function),
@@ -144,6 +149,7 @@ public final class WindowedStream<T, K, W extends Window> {
    */
   public <ACC, V, R> DataStream<R> aggregate(
       AggregateFunction<T, ACC, V> function, ProcessWindowFunction<V, R, K, W> windowFunction) {
+    requireCopyable("window aggregate", function, windowFunction);
     return build(
         "aggregate",
         WindowContents.aggregating(function),
@@ -156,6 +162,7 @@ public final class WindowedStream<T, K, W extends Window> {
 
   /** Keeps every element of a window and runs {@code function} over them when it fires. */
   public <R> DataStream<R> process(ProcessWindowFunction<T, R, K, W> function) {
+    requireCopyable("window process", function);
     return build(
         "process",
         WindowContents.buffering(),
@@ -298,6 +305,13 @@ public final class WindowedStream<T, K, W extends Window> {
       node.setParallelism(1);
     }
     return new DataStream<>(input.environment, node);
+  }
+
+  /** Fails while the job is built, naming the user's class, if a function cannot be copied. */
+  private static void requireCopyable(String operation, Function... functions) {
+    for (Function function : functions) {
+      FunctionCopier.copy(function, operation);
+    }
   }
 
   private Type inputType() {
