@@ -8,6 +8,7 @@ import io.sluice.api.StreamEnvironment;
 import io.sluice.api.windowing.assigners.EventTimeSessionWindows;
 import io.sluice.api.windowing.assigners.SlidingEventTimeWindows;
 import io.sluice.api.windowing.assigners.TumblingEventTimeWindows;
+import io.sluice.api.windowing.triggers.CountTrigger;
 import io.sluice.testkit.CollectSink;
 import io.sluice.testkit.LocalEnvironment;
 import io.sluice.testkit.windowing.Results.LabelSum;
@@ -170,5 +171,23 @@ class EventTimeWindowTest {
     // 0, 20 are apart; 10 bridges them into [0, 30); 45 and 50 make [45, 60)
     assertThat(sink.elements())
         .containsExactlyInAnyOrder(new Res("a", 0, 30, 7), new Res("a", 45, 60, 24));
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {1, 4})
+  void countTriggerOnSessionsAddsTheCountsOfMergedSessions(int parallelism) throws Exception {
+    // 0 and 20 are two sessions of one element each; 10 bridges them: 1 + 1 + 1 reaches 3
+    List<Step> script = List.of(ev("a", 1, 0), ev("a", 2, 20), ev("a", 4, 10), ev("b", 8, 0));
+    StreamEnvironment env = LocalEnvironment.create(parallelism);
+    CollectSink<Res> sink = new CollectSink<>();
+    Scripted.stream(env, script)
+        .keyBy(Ev::key)
+        .window(EventTimeSessionWindows.withGap(Duration.ofMillis(10)))
+        .trigger(CountTrigger.of(3))
+        .process(new SumPerWindow())
+        .sinkTo(sink);
+    env.execute("session-count-trigger");
+
+    assertThat(sink.elements()).containsExactly(new Res("a", 0, 30, 7));
   }
 }
