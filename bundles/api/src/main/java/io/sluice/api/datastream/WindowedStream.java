@@ -25,6 +25,7 @@ import io.sluice.api.windowing.triggers.Trigger;
 import io.sluice.api.windowing.windows.Window;
 import java.lang.reflect.Type;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
@@ -74,13 +75,13 @@ public final class WindowedStream<T, K, W extends Window> {
 
   /** Replaces the assigner's default trigger. */
   public WindowedStream<T, K, W> trigger(Trigger<? super T, ? super W> trigger) {
-    this.trigger = java.util.Objects.requireNonNull(trigger, "trigger");
+    this.trigger = Objects.requireNonNull(trigger, "trigger");
     return this;
   }
 
   /** Removes elements when windows fire; windows then keep every element, also for reduce. */
   public WindowedStream<T, K, W> evictor(Evictor<? super T, ? super W> evictor) {
-    this.evictor = java.util.Objects.requireNonNull(evictor, "evictor");
+    this.evictor = Objects.requireNonNull(evictor, "evictor");
     return this;
   }
 
@@ -101,7 +102,7 @@ public final class WindowedStream<T, K, W extends Window> {
    * instead of dropping them: {@code result.getSideOutput(tag)}.
    */
   public WindowedStream<T, K, W> sideOutputLateData(OutputTag<T> tag) {
-    this.lateDataTag = java.util.Objects.requireNonNull(tag, "late data tag");
+    this.lateDataTag = Objects.requireNonNull(tag, "late data tag");
     return this;
   }
 

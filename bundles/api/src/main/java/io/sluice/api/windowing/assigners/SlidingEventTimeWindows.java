@@ -42,7 +42,7 @@ public final class SlidingEventTimeWindows extends WindowAssigner<Object, TimeWi
   public Collection<TimeWindow> assignWindows(
       Object element, long timestamp, WindowAssignerContext context) {
     long time = requireTimestamp(timestamp, this);
-    List<TimeWindow> windows = new ArrayList<>((int) ((size + slide - 1) / slide));
+    List<TimeWindow> windows = new ArrayList<>();
     for (long start = TimeWindow.windowStart(time, offset, slide);
         start > time - size;
         start -= slide) {

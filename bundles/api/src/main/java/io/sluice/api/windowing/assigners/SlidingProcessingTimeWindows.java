@@ -42,7 +42,7 @@ public final class SlidingProcessingTimeWindows extends WindowAssigner<Object, T
   public Collection<TimeWindow> assignWindows(
       Object element, long timestamp, WindowAssignerContext context) {
     long time = context.getCurrentProcessingTime();
-    List<TimeWindow> windows = new ArrayList<>((int) ((size + slide - 1) / slide));
+    List<TimeWindow> windows = new ArrayList<>();
     for (long start = TimeWindow.windowStart(time, offset, slide);
         start > time - size;
         start -= slide) {

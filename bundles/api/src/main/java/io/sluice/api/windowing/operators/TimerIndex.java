@@ -65,6 +65,11 @@ final class TimerIndex<W extends Window> {
     return windows;
   }
 
+  /** Whether the current key waits for no time at all. */
+  boolean isEmpty() {
+    return windowsByTime.isEmpty();
+  }
+
   /** The times the current key has timers at, ascending. */
   List<Long> times() {
     List<Long> times = new ArrayList<>();

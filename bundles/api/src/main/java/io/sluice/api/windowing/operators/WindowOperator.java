@@ -286,6 +286,9 @@ public final class WindowOperator<K, IN, ACC, V, OUT, W extends Window>
     for (W window : processingTimeIndex.take(time)) {
       onTimer(window, time, false);
     }
+    if (processingTimeIndex.isEmpty()) {
+      keysWithProcessingTimers.remove(key);
+    }
   }
 
   private void onTimer(W window, long time, boolean eventTime) throws Exception {
@@ -314,7 +317,7 @@ public final class WindowOperator<K, IN, ACC, V, OUT, W extends Window>
   @SuppressWarnings("unchecked")
   public void finish() throws Exception {
     KeyedStateBackend<K> backend = (KeyedStateBackend<K>) context.getKeyedStateBackend();
-    for (K key : keysWithProcessingTimers) {
+    for (K key : new ArrayList<>(keysWithProcessingTimers)) {
       backend.setCurrentKey(key);
       for (long time : processingTimeIndex.times()) {
         timers.deleteProcessingTimeTimer(time);
