@@ -209,6 +209,42 @@ public class DataStream<T> {
 
   // ---- windows (windowAll, join, coGroup) ----
 
+  /**
+   * Cuts the whole (non-keyed) stream into windows; the window operator runs in one subtask. Prefer
+   * {@code keyBy(...).window(...)} where a key exists.
+   */
+  public <W extends io.sluice.api.windowing.windows.Window> AllWindowedStream<T, W> windowAll(
+      io.sluice.api.windowing.assigners.WindowAssigner<? super T, W> assigner) {
+    return new AllWindowedStream<>(this, assigner);
+  }
+
+  /** Non-keyed windows of {@code size} elements each. */
+  public AllWindowedStream<T, io.sluice.api.windowing.windows.GlobalWindow> countWindowAll(
+      long size) {
+    return windowAll(io.sluice.api.windowing.assigners.GlobalWindows.create())
+        .trigger(
+            io.sluice.api.windowing.triggers.PurgingTrigger.of(
+                io.sluice.api.windowing.triggers.CountTrigger.of(size)));
+  }
+
+  /** Non-keyed windows of the last {@code size} elements, every {@code slide} elements. */
+  public AllWindowedStream<T, io.sluice.api.windowing.windows.GlobalWindow> countWindowAll(
+      long size, long slide) {
+    return windowAll(io.sluice.api.windowing.assigners.GlobalWindows.create())
+        .evictor(io.sluice.api.windowing.evictors.CountEvictor.of(size))
+        .trigger(io.sluice.api.windowing.triggers.CountTrigger.of(slide));
+  }
+
+  /** Starts a window join with {@code other}: {@code join(b).where(..).equalTo(..).window(..)}. */
+  public <T2> JoinedStreams<T, T2> join(DataStream<T2> other) {
+    return new JoinedStreams<>(this, other);
+  }
+
+  /** Starts a window coGroup with {@code other}. */
+  public <T2> CoGroupedStreams<T, T2> coGroup(DataStream<T2> other) {
+    return new CoGroupedStreams<>(this, other);
+  }
+
   // ---- multi-input (connect, broadcast) ----
 
   // ---- sinks ----

@@ -105,5 +105,27 @@ public final class KeyedStream<T, K> extends DataStream<T> {
 
   // ---- windows (window, countWindow) ----
 
+  /** Cuts each key's elements into the windows {@code assigner} gives them. */
+  public <W extends io.sluice.api.windowing.windows.Window> WindowedStream<T, K, W> window(
+      io.sluice.api.windowing.assigners.WindowAssigner<? super T, W> assigner) {
+    return new WindowedStream<>(this, assigner);
+  }
+
+  /** Windows of {@code size} elements of a key each (tumbling by count). */
+  public WindowedStream<T, K, io.sluice.api.windowing.windows.GlobalWindow> countWindow(long size) {
+    return window(io.sluice.api.windowing.assigners.GlobalWindows.create())
+        .trigger(
+            io.sluice.api.windowing.triggers.PurgingTrigger.of(
+                io.sluice.api.windowing.triggers.CountTrigger.of(size)));
+  }
+
+  /** Windows of the last {@code size} elements of a key, every {@code slide} elements. */
+  public WindowedStream<T, K, io.sluice.api.windowing.windows.GlobalWindow> countWindow(
+      long size, long slide) {
+    return window(io.sluice.api.windowing.assigners.GlobalWindows.create())
+        .evictor(io.sluice.api.windowing.evictors.CountEvictor.of(size))
+        .trigger(io.sluice.api.windowing.triggers.CountTrigger.of(slide));
+  }
+
   // ---- multi-input (connect of keyed streams, intervalJoin) ----
 }

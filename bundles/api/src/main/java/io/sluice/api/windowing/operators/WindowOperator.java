@@ -1,0 +1,574 @@
+package io.sluice.api.windowing.operators;
+
+import io.sluice.api.functions.Collector;
+import io.sluice.api.functions.OutputTag;
+import io.sluice.api.functions.ReduceFunction;
+import io.sluice.api.functions.RuntimeContext;
+import io.sluice.api.operators.AbstractStreamOperator;
+import io.sluice.api.operators.InternalTimerService;
+import io.sluice.api.operators.OneInputStreamOperator;
+import io.sluice.api.operators.Triggerable;
+import io.sluice.api.state.KeyedStateStore;
+import io.sluice.api.state.MapState;
+import io.sluice.api.state.MapStateDescriptor;
+import io.sluice.api.state.ValueState;
+import io.sluice.api.state.ValueStateDescriptor;
+import io.sluice.api.typeutils.TypeSerializer;
+import io.sluice.api.typeutils.TypeSerializers;
+import io.sluice.api.typeutils.Types;
+import io.sluice.api.windowing.WindowStateStore;
+import io.sluice.api.windowing.assigners.MergingWindowAssigner;
+import io.sluice.api.windowing.assigners.WindowAssigner;
+import io.sluice.api.windowing.evictors.Evictor;
+import io.sluice.api.windowing.evictors.TimestampedValue;
+import io.sluice.api.windowing.triggers.Trigger;
+import io.sluice.api.windowing.triggers.TriggerResult;
+import io.sluice.api.windowing.windows.Window;
+import io.sluice.spi.state.KeyedStateBackend;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Runs keyed windows: assigns each element to its windows, keeps their contents in keyed state (a
+ * map from window to accumulator, so snapshots of keyed state hold them), asks the trigger after
+ * every element and timer, and emits a window's result with the window's {@code maxTimestamp()}.
+ *
+ * <p>Timers: the operator's timer service keeps one timer per (key, time), so a {@link TimerIndex}
+ * per key and time domain records which windows wait for each time; window-end timers of the
+ * trigger and cleanup timers ({@code maxTimestamp + allowedLateness}) share it.
+ *
+ * <p>Lateness (event time only): a window is late once the watermark reached its cleanup time; an
+ * element is added to each of its windows that is not late. An element that found no window is
+ * late; it goes to the late-data side output, or is dropped. Within the allowed lateness a window
+ * keeps its state, and its trigger fires it again for each late element.
+ *
+ * <p>Merging windows (sessions): the windows of a key are kept in state; a new window that overlaps
+ * existing ones merges with them (their contents with {@link WindowContents#merge}, their trigger
+ * state through {@link Trigger#onMerge}), so a late element can bridge two sessions.
+ *
+ * <p>At the end of input, event-time windows have fired on the final watermark; processing-time
+ * windows that still wait for their time fire then, as if the clock had passed every pending timer
+ * (rather than losing their contents).
+ *
+ * <p>Confined to the task thread, like every operator.
+ */
+public final class WindowOperator<K, IN, ACC, V, OUT, W extends Window>
+    extends AbstractStreamOperator<OUT> implements OneInputStreamOperator<IN, OUT>, Triggerable<K> {
+  private static final String STATE_PREFIX = "_window-";
+
+  private final WindowAssigner<? super IN, W> assigner;
+  private final MergingWindowAssigner<? super IN, W> mergingAssigner;
+  private final Trigger<IN, W> trigger;
+  private final Evictor<IN, W> evictor;
+  private final long allowedLateness;
+  private final OutputTag<IN> lateDataTag;
+  private final WindowContents<IN, ACC, V> contents;
+  private final InternalWindowFunction<V, OUT, K, W> function;
+  private final TypeSerializer<ACC> accumulatorSerializer;
+
+  private InternalTimerService<K> timers;
+  private MapState<W, ACC> windowContents;
+  private ValueState<List<W>> mergingWindows;
+  private TimerIndex<W> eventTimeIndex;
+  private TimerIndex<W> processingTimeIndex;
+  private TriggerContextImpl triggerContext;
+  private WindowContextImpl windowContext;
+  private final WindowCollector collector = new WindowCollector();
+  private final EvictorContextImpl evictorContext = new EvictorContextImpl();
+
+  /** Keys with processing-time timers, to fire them at the end of input; only from this task. */
+  private final Set<K> keysWithProcessingTimers = new LinkedHashSet<>();
+
+  private long numLateElementsDropped;
+
+  @SuppressWarnings("unchecked")
+  public WindowOperator(WindowOperatorSpec<K, IN, ACC, V, OUT, W> spec) {
+    this.assigner = spec.assigner();
+    this.mergingAssigner =
+        assigner instanceof MergingWindowAssigner<?, ?> merging
+            ? (MergingWindowAssigner<? super IN, W>) merging
+            : null;
+    // Triggers and evictors only consume IN and W, so their wildcards can be narrowed safely.
+    this.trigger = (Trigger<IN, W>) spec.trigger();
+    this.evictor = (Evictor<IN, W>) spec.evictor();
+    this.allowedLateness = assigner.isEventTime() ? spec.allowedLatenessMillis() : 0;
+    this.lateDataTag = spec.lateDataTag();
+    this.contents = spec.contents();
+    this.function = spec.function();
+    this.accumulatorSerializer = spec.accumulatorSerializer();
+  }
+
+  @Override
+  public void open() throws Exception {
+    timers = context.getTimerService(this);
+    RuntimeContext runtimeContext = context.getRuntimeContext();
+    TypeSerializer<W> windowSerializer = assigner.getWindowSerializer();
+    TypeSerializer<List<W>> windowListSerializer =
+        TypeSerializers.forType(Types.list(windowSerializer.type()));
+    TypeSerializer<Long> timeSerializer = TypeSerializers.forClass(Long.class);
+
+    windowContents =
+        runtimeContext.getMapState(
+            new MapStateDescriptor<>(
+                STATE_PREFIX + "contents", windowSerializer.duplicate(), accumulatorSerializer));
+    eventTimeIndex =
+        new TimerIndex<>(
+            runtimeContext.getMapState(
+                new MapStateDescriptor<>(
+                    STATE_PREFIX + "event-timers", timeSerializer, windowListSerializer)),
+            timers::registerEventTimeTimer,
+            timers::deleteEventTimeTimer);
+    processingTimeIndex =
+        new TimerIndex<>(
+            runtimeContext.getMapState(
+                new MapStateDescriptor<>(
+                    STATE_PREFIX + "processing-timers",
+                    timeSerializer.duplicate(),
+                    windowListSerializer.duplicate())),
+            timers::registerProcessingTimeTimer,
+            timers::deleteProcessingTimeTimer);
+    if (mergingAssigner != null) {
+      mergingWindows =
+          runtimeContext.getState(
+              new ValueStateDescriptor<>(
+                  STATE_PREFIX + "merging-windows", windowListSerializer.duplicate()));
+    }
+    triggerContext = new TriggerContextImpl(runtimeContext, windowSerializer);
+    windowContext = new WindowContextImpl(runtimeContext, windowSerializer);
+    contents.open(runtimeContext);
+    function.open(runtimeContext);
+  }
+
+  @Override
+  public void close() throws Exception {
+    try {
+      function.close();
+    } finally {
+      contents.close();
+    }
+  }
+
+  /** Elements dropped because they were too late and no late-data side output was set. */
+  public long getNumLateElementsDropped() {
+    return numLateElementsDropped;
+  }
+
+  // ---- elements ----
+
+  @Override
+  public void processElement(IN value, long timestamp) throws Exception {
+    Collection<W> elementWindows = assigner.assignWindows(value, timestamp, triggerContext);
+    boolean skipped = true;
+    if (mergingAssigner != null) {
+      for (W window : elementWindows) {
+        W actual = addToMergingWindows(window);
+        if (actual != null) {
+          skipped = false;
+          addElement(actual, value, timestamp);
+        }
+      }
+    } else {
+      for (W window : elementWindows) {
+        if (!isWindowLate(window)) {
+          skipped = false;
+          addElement(window, value, timestamp);
+        }
+      }
+    }
+    if (skipped && isElementLate(timestamp)) {
+      if (lateDataTag != null) {
+        output.collect(lateDataTag, value, timestamp);
+      } else {
+        numLateElementsDropped++;
+      }
+    }
+  }
+
+  private void addElement(W window, IN value, long timestamp) throws Exception {
+    ACC accumulator = contents.add(windowContents.get(window), value, timestamp);
+    windowContents.put(window, accumulator);
+    triggerContext.window = window;
+    TriggerResult result = trigger.onElement(value, timestamp, window, triggerContext);
+    apply(result, window, accumulator);
+    registerCleanupTimer(window);
+  }
+
+  /**
+   * Adds {@code window} to the key's merging windows, merging it with those it overlaps.
+   *
+   * @return the window the element belongs to after merging, or null if {@code window} stands alone
+   *     and is already late
+   */
+  private W addToMergingWindows(W window) throws Exception {
+    List<W> active = mergingWindows.value() == null ? new ArrayList<>() : mergingWindows.value();
+    if (active.contains(window)) {
+      return window;
+    }
+    List<W> candidates = new ArrayList<>(active);
+    candidates.add(window);
+    List<List<W>> group = new ArrayList<>(1);
+    List<W> result = new ArrayList<>(1);
+    mergingAssigner.mergeWindows(
+        candidates,
+        (toBeMerged, mergeResult) -> {
+          if (toBeMerged.contains(window)) {
+            group.add(toBeMerged);
+            result.add(mergeResult);
+          }
+        });
+    if (group.isEmpty()) {
+      if (isWindowLate(window)) {
+        return null;
+      }
+      List<W> next = new ArrayList<>(active);
+      next.add(window);
+      mergingWindows.update(next);
+      return window;
+    }
+    W mergeResult = result.get(0);
+    List<W> previous = new ArrayList<>(group.get(0));
+    previous.remove(window);
+    List<W> mergedAway = new ArrayList<>(previous);
+    mergedAway.remove(mergeResult);
+    if (mergedAway.isEmpty() && previous.contains(mergeResult)) {
+      return mergeResult; // the new window lies inside an existing one
+    }
+    merge(mergeResult, previous, mergedAway);
+    List<W> next = new ArrayList<>(active);
+    next.removeAll(mergedAway);
+    if (!next.contains(mergeResult)) {
+      next.add(mergeResult);
+    }
+    mergingWindows.update(next);
+    return mergeResult;
+  }
+
+  /** Merges the contents and trigger state of {@code previous} windows into {@code target}. */
+  private void merge(W target, List<W> previous, List<W> mergedAway) throws Exception {
+    triggerContext.window = target;
+    triggerContext.mergedWindows = mergedAway;
+    trigger.onMerge(target, triggerContext);
+    triggerContext.mergedWindows = List.of();
+    for (W old : mergedAway) {
+      triggerContext.window = old;
+      trigger.clear(old, triggerContext);
+      deleteCleanupTimer(old);
+    }
+    ACC merged = null;
+    for (W old : previous) {
+      ACC accumulator = windowContents.get(old);
+      if (accumulator != null) {
+        merged = merged == null ? accumulator : contents.merge(merged, accumulator);
+      }
+      if (!old.equals(target)) {
+        windowContents.remove(old);
+      }
+    }
+    if (merged != null) {
+      windowContents.put(target, merged);
+    }
+  }
+
+  // ---- timers ----
+
+  @Override
+  public void onEventTime(K key, long time) throws Exception {
+    for (W window : eventTimeIndex.take(time)) {
+      onTimer(window, time, true);
+    }
+  }
+
+  @Override
+  public void onProcessingTime(K key, long time) throws Exception {
+    for (W window : processingTimeIndex.take(time)) {
+      onTimer(window, time, false);
+    }
+    if (processingTimeIndex.isEmpty()) {
+      keysWithProcessingTimers.remove(key);
+    }
+  }
+
+  private void onTimer(W window, long time, boolean eventTime) throws Exception {
+    if (mergingAssigner != null) {
+      List<W> active = mergingWindows.value();
+      if (active == null || !active.contains(window)) {
+        return; // merged into another window, or already removed
+      }
+    }
+    triggerContext.window = window;
+    ACC accumulator = windowContents.get(window);
+    if (accumulator != null) {
+      TriggerResult result =
+          eventTime
+              ? trigger.onEventTime(time, window, triggerContext)
+              : trigger.onProcessingTime(time, window, triggerContext);
+      apply(result, window, accumulator);
+    }
+    if (assigner.isEventTime() == eventTime && time == cleanupTime(window)) {
+      clearAllState(window);
+    }
+  }
+
+  /** At the end of input, fires what waits for processing time instead of losing it. */
+  @Override
+  @SuppressWarnings("unchecked")
+  public void finish() throws Exception {
+    KeyedStateBackend<K> backend = (KeyedStateBackend<K>) context.getKeyedStateBackend();
+    for (K key : new ArrayList<>(keysWithProcessingTimers)) {
+      backend.setCurrentKey(key);
+      for (long time : processingTimeIndex.times()) {
+        timers.deleteProcessingTimeTimer(time);
+        for (W window : processingTimeIndex.take(time)) {
+          onTimer(window, time, false);
+        }
+      }
+    }
+    keysWithProcessingTimers.clear();
+  }
+
+  // ---- firing and cleanup ----
+
+  private void apply(TriggerResult result, W window, ACC accumulator) throws Exception {
+    if (result.isFire()) {
+      emit(window, accumulator);
+    }
+    if (result.isPurge()) {
+      windowContents.remove(window);
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private void emit(W window, ACC accumulator) throws Exception {
+    windowContext.window = window;
+    collector.timestamp = window.maxTimestamp();
+    K key = currentKey();
+    if (evictor == null) {
+      function.process(key, windowContext, contents.results(accumulator), collector);
+      return;
+    }
+    List<TimestampedValue<IN>> elements = new ArrayList<>((List<TimestampedValue<IN>>) accumulator);
+    evictor.evictBefore(elements, elements.size(), window, evictorContext);
+    function.process(key, windowContext, contents.results((ACC) elements), collector);
+    evictor.evictAfter(elements, elements.size(), window, evictorContext);
+    if (elements.isEmpty()) {
+      windowContents.remove(window);
+    } else {
+      windowContents.put(window, (ACC) elements);
+    }
+  }
+
+  private void clearAllState(W window) throws Exception {
+    windowContents.remove(window);
+    triggerContext.window = window;
+    trigger.clear(window, triggerContext);
+    windowContext.window = window;
+    function.clear(currentKey(), windowContext);
+    if (mergingAssigner != null) {
+      List<W> active = mergingWindows.value();
+      if (active != null) {
+        List<W> next = new ArrayList<>(active);
+        next.remove(window);
+        mergingWindows.update(next.isEmpty() ? null : next);
+      }
+    }
+  }
+
+  /** When the window's state goes: the end plus the allowed lateness in event time. */
+  private long cleanupTime(W window) {
+    if (!assigner.isEventTime()) {
+      return window.maxTimestamp();
+    }
+    long cleanup = window.maxTimestamp() + allowedLateness;
+    return cleanup >= window.maxTimestamp() ? cleanup : Long.MAX_VALUE;
+  }
+
+  private void registerCleanupTimer(W window) {
+    long time = cleanupTime(window);
+    if (time == Long.MAX_VALUE) {
+      return; // never: global windows, or the end of time
+    }
+    if (assigner.isEventTime()) {
+      eventTimeIndex.add(time, window);
+    } else {
+      processingTimeIndex.add(time, window);
+      keysWithProcessingTimers.add(currentKey());
+    }
+  }
+
+  private void deleteCleanupTimer(W window) {
+    long time = cleanupTime(window);
+    if (time == Long.MAX_VALUE) {
+      return;
+    }
+    if (assigner.isEventTime()) {
+      eventTimeIndex.remove(time, window);
+    } else {
+      processingTimeIndex.remove(time, window);
+    }
+  }
+
+  private boolean isWindowLate(W window) {
+    return assigner.isEventTime() && cleanupTime(window) <= timers.currentWatermark();
+  }
+
+  private boolean isElementLate(long timestamp) {
+    if (!assigner.isEventTime()) {
+      return false;
+    }
+    long deadline = timestamp + allowedLateness;
+    return deadline >= timestamp && deadline <= timers.currentWatermark();
+  }
+
+  @SuppressWarnings("unchecked")
+  private K currentKey() {
+    return (K) context.getKeyedStateBackend().getCurrentKey();
+  }
+
+  // ---- contexts ----
+
+  /** The trigger's (and assigner's) view of the current key and window. */
+  private final class TriggerContextImpl
+      implements Trigger.OnMergeContext, WindowAssigner.WindowAssignerContext {
+    W window;
+    List<W> mergedWindows = List.of();
+    private final WindowScopedStateStore<W> state;
+
+    TriggerContextImpl(KeyedStateStore keyedState, TypeSerializer<W> windowSerializer) {
+      this.state =
+          new WindowScopedStateStore<>(
+              keyedState, windowSerializer, STATE_PREFIX + "trigger-", () -> window);
+    }
+
+    @Override
+    public long getCurrentProcessingTime() {
+      return timers.currentProcessingTime();
+    }
+
+    @Override
+    public long getCurrentWatermark() {
+      return timers.currentWatermark();
+    }
+
+    @Override
+    public void registerEventTimeTimer(long time) {
+      eventTimeIndex.add(time, window);
+    }
+
+    @Override
+    public void registerProcessingTimeTimer(long time) {
+      processingTimeIndex.add(time, window);
+      keysWithProcessingTimers.add(currentKey());
+    }
+
+    @Override
+    public void deleteEventTimeTimer(long time) {
+      eventTimeIndex.remove(time, window);
+    }
+
+    @Override
+    public void deleteProcessingTimeTimer(long time) {
+      processingTimeIndex.remove(time, window);
+    }
+
+    @Override
+    public <T> ValueState<T> getState(ValueStateDescriptor<T> descriptor) {
+      return state.getState(descriptor);
+    }
+
+    @Override
+    public <T> io.sluice.api.state.ListState<T> getListState(
+        io.sluice.api.state.ListStateDescriptor<T> descriptor) {
+      return state.getListState(descriptor);
+    }
+
+    @Override
+    public <UK, UV> MapState<UK, UV> getMapState(MapStateDescriptor<UK, UV> descriptor) {
+      return state.getMapState(descriptor);
+    }
+
+    @Override
+    public <S> void mergeValueState(ValueStateDescriptor<S> descriptor, ReduceFunction<S> merger)
+        throws Exception {
+      state.mergeValues(descriptor, window, mergedWindows, merger);
+    }
+  }
+
+  /** The window function's view of the firing window. */
+  private final class WindowContextImpl implements WindowContext<W> {
+    W window;
+    private final KeyedStateStore keyedState;
+    private final WindowScopedStateStore<W> state;
+
+    WindowContextImpl(KeyedStateStore keyedState, TypeSerializer<W> windowSerializer) {
+      this.keyedState = keyedState;
+      this.state =
+          new WindowScopedStateStore<>(
+              keyedState, windowSerializer, STATE_PREFIX + "function-", () -> window);
+    }
+
+    @Override
+    public W window() {
+      return window;
+    }
+
+    @Override
+    public long currentProcessingTime() {
+      return timers.currentProcessingTime();
+    }
+
+    @Override
+    public long currentWatermark() {
+      return timers.currentWatermark();
+    }
+
+    @Override
+    public WindowStateStore windowState() {
+      if (mergingAssigner != null) {
+        throw new UnsupportedOperationException(
+            "Per-window state is not available for merging windows ("
+                + assigner
+                + "): a session's window changes as it merges; keep state in globalState()");
+      }
+      return state;
+    }
+
+    @Override
+    public KeyedStateStore globalState() {
+      return keyedState;
+    }
+
+    @Override
+    public <X> void output(OutputTag<X> tag, X value) {
+      output.collect(tag, value, window.maxTimestamp());
+    }
+  }
+
+  private final class EvictorContextImpl implements Evictor.EvictorContext {
+    @Override
+    public long getCurrentProcessingTime() {
+      return timers.currentProcessingTime();
+    }
+
+    @Override
+    public long getCurrentWatermark() {
+      return timers.currentWatermark();
+    }
+  }
+
+  /** Emits results with the firing window's {@code maxTimestamp()}. */
+  private final class WindowCollector implements Collector<OUT> {
+    long timestamp;
+
+    @Override
+    public void collect(OUT record) {
+      if (record == null) {
+        throw new NullPointerException(
+            "a window function emitted null; streams do not carry null elements");
+      }
+      output.collect(record, timestamp);
+    }
+  }
+}
