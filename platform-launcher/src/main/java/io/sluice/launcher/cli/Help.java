@@ -11,7 +11,7 @@ final class Help {
 
       Run a job on a one-shot platform (exits 0 if the job FINISHED, 1 otherwise):
         run JOB [--parallelism N] [--] [JOB_ARGS...]
-                      JOB is a bundle jar or the name of an example (wordcount = examples/wordcount.jar)
+                      JOB is a bundle jar or the name of an example (wordcount = examples/sluice-example-wordcount.jar)
 
       Long-running platform (logs in log/sluice.log, control API on 127.0.0.1, rest.port in conf):
         start         start it in the background

@@ -10,7 +10,8 @@ import java.util.stream.Stream;
 
 /**
  * Turns a JOB argument into a jar path: an existing file, or the name of an example in the
- * distribution's {@code examples/} folder ({@code wordcount} is {@code examples/wordcount.jar}).
+ * distribution's {@code examples/} folder ({@code wordcount} is {@code
+ * examples/sluice-example-wordcount.jar}).
  */
 final class JobLocator {
 
