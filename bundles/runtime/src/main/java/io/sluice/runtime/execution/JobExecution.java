@@ -125,7 +125,8 @@ public final class JobExecution implements TaskListener {
       SourceCoordinator<?> coordinator = null;
       if (vertex.head().transformation() instanceof SourceTransformation<?> source) {
         coordinator =
-            new SourceCoordinator<>(jobId, vertex.head().name(), vertex.parallelism(), this::fail);
+            new SourceCoordinator<>(
+                jobId, vertex.head().name(), vertex.parallelism(), userClassLoader, this::fail);
         coordinators.add(coordinator);
         try {
           coordinator.start(source.getSource());

@@ -8,6 +8,7 @@ import io.sluice.api.StreamEnvironment;
 import io.sluice.runtime.execution.Failures;
 import io.sluice.runtime.execution.LocalPipelineExecutor;
 import io.sluice.runtime.execution.RuntimeServices;
+import io.sluice.runtime.threads.UserCodeThreads;
 import java.util.function.Supplier;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.wiring.BundleWiring;
@@ -37,14 +38,15 @@ final class JobDriver implements Runnable {
     this.services = services;
   }
 
-  /** Starts the driver thread with the bundle's class loader as context loader. */
+  /**
+   * Starts the driver thread with the bundle's class loader as context loader, which the thread
+   * drops when it ends (see {@link UserCodeThreads}).
+   */
   void start() {
-    Thread thread = new Thread(this, "sluice-job-" + record.id);
     BundleWiring wiring = bundle.adapt(BundleWiring.class);
-    if (wiring != null) {
-      thread.setContextClassLoader(wiring.getClassLoader());
-    }
-    thread.setDaemon(true);
+    Thread thread =
+        UserCodeThreads.newThread(
+            "sluice-job-" + record.id, wiring == null ? null : wiring.getClassLoader(), this);
     record.driver = thread;
     thread.start();
   }

@@ -5,6 +5,7 @@ import io.sluice.api.connector.source.SourceReader;
 import io.sluice.api.connector.source.SourceSplit;
 import io.sluice.api.connector.source.SplitEnumerator;
 import io.sluice.api.connector.source.SplitEnumeratorContext;
+import io.sluice.runtime.threads.UserCodeThreads;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -30,18 +31,24 @@ public final class SourceCoordinator<SplitT extends SourceSplit> implements Auto
   private record ReaderHandle<SplitT extends SourceSplit>(
       Consumer<Runnable> mailbox, SourceReader<?, SplitT> reader) {}
 
+  /**
+   * @param userClassLoader the job bundle's class loader: the coordinator thread's context class
+   *     loader while it runs, dropped when it ends (see {@link UserCodeThreads})
+   * @param failure told when the enumerator throws
+   */
   public SourceCoordinator(
-      String jobId, String sourceName, int parallelism, Consumer<Throwable> failure) {
+      String jobId,
+      String sourceName,
+      int parallelism,
+      ClassLoader userClassLoader,
+      Consumer<Throwable> failure) {
     this.sourceName = sourceName;
     this.parallelism = parallelism;
     this.failure = failure;
     this.thread =
         Executors.newSingleThreadExecutor(
-            r -> {
-              Thread t = new Thread(r, "sluice-source-coordinator-" + jobId + "-" + sourceName);
-              t.setDaemon(true);
-              return t;
-            });
+            UserCodeThreads.factory(
+                "sluice-source-coordinator-" + jobId + "-" + sourceName, userClassLoader));
   }
 
   /**

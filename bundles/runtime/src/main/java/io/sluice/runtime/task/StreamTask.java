@@ -4,6 +4,7 @@ import io.sluice.api.graph.SourceTransformation;
 import io.sluice.api.typeutils.TypeSerializer;
 import io.sluice.runtime.graph.StreamEdge;
 import io.sluice.runtime.network.RecordWriter;
+import io.sluice.runtime.threads.UserCodeThreads;
 import io.sluice.spi.shuffle.InputGate;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,11 +35,12 @@ public final class StreamTask implements Runnable {
     return description;
   }
 
-  /** Starts the task thread with the job bundle's class loader as context loader. */
+  /**
+   * Starts the task thread with the job bundle's class loader as context loader, which the thread
+   * drops when it ends (see {@link UserCodeThreads}).
+   */
   public void start() {
-    Thread t = new Thread(this, description);
-    t.setContextClassLoader(deployment.info().userClassLoader());
-    t.setDaemon(true);
+    Thread t = UserCodeThreads.newThread(description, deployment.info().userClassLoader(), this);
     thread = t;
     t.start();
   }
