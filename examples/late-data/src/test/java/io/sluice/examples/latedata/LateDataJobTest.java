@@ -50,7 +50,8 @@ class LateDataJobTest {
     // each sensor's firings in the order they happened; sensors may interleave
     assertThat(ofSensor(lines, "s1")).containsExactlyElementsOf(S1);
     assertThat(ofSensor(lines, "s2")).containsExactlyElementsOf(S2);
-    // one too-late reading per sensor; at parallelism > 1 the sensors' subtasks may write in any order
+    // one too-late reading per sensor; at parallelism > 1 the sensors' subtasks may write in any
+    // order
     assertThat(Files.readAllLines(late, StandardCharsets.UTF_8))
         .containsExactlyInAnyOrder("s2\t5\t30", "s1\t12\t40");
   }
