@@ -91,7 +91,13 @@ public final class StreamGraphBuilder {
       int inputIndex,
       List<Input> into) {
     if (t instanceof PartitionTransformation<?> p) {
-      resolve(p.getInput(), p.getPartitioning(), p.getKeySelector(), sideOutput, inputIndex, into);
+      // The partitioning nearest the consumer wins: rebalance().keyBy(...) partitions by key.
+      if (partitioning == Partitioning.DEFAULT) {
+        resolve(
+            p.getInput(), p.getPartitioning(), p.getKeySelector(), sideOutput, inputIndex, into);
+      } else {
+        resolve(p.getInput(), partitioning, key, sideOutput, inputIndex, into);
+      }
     } else if (t instanceof UnionTransformation<?> u) {
       for (Transformation<?> input : u.getUnionInputs()) {
         resolve(input, partitioning, key, sideOutput, inputIndex, into);
