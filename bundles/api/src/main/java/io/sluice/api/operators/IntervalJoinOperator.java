@@ -25,6 +25,12 @@ import java.util.Map;
 public final class IntervalJoinOperator<K, IN1, IN2, OUT>
     extends UdfOperator<ProcessJoinFunction<IN1, IN2, OUT>, OUT>
     implements TwoInputStreamOperator<IN1, IN2, OUT>, Triggerable<K> {
+  /** The keyed map state buffering left elements by timestamp (named for state inspection). */
+  public static final String LEFT_BUFFER = "_intervalJoin_left";
+
+  /** The keyed map state buffering right elements by timestamp. */
+  public static final String RIGHT_BUFFER = "_intervalJoin_right";
+
   private final long lower;
   private final long upper;
   private final Type leftType;
@@ -62,16 +68,15 @@ public final class IntervalJoinOperator<K, IN1, IN2, OUT>
   public void open() throws Exception {
     collector = new TimestampedCollector<>(output);
     timers = context.getTimerService(this);
-    leftBuffer = context.getRuntimeContext().getMapState(bufferDescriptor("_left", leftType));
-    rightBuffer = context.getRuntimeContext().getMapState(bufferDescriptor("_right", rightType));
+    leftBuffer = context.getRuntimeContext().getMapState(bufferDescriptor(LEFT_BUFFER, leftType));
+    rightBuffer =
+        context.getRuntimeContext().getMapState(bufferDescriptor(RIGHT_BUFFER, rightType));
     super.open();
   }
 
   private static <T> MapStateDescriptor<Long, List<T>> bufferDescriptor(String name, Type type) {
     return new MapStateDescriptor<>(
-        "_intervalJoin" + name,
-        TypeSerializers.forClass(Long.class),
-        TypeSerializers.forType(Types.list(type)));
+        name, TypeSerializers.forClass(Long.class), TypeSerializers.forType(Types.list(type)));
   }
 
   @Override
