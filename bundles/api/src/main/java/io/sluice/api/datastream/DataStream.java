@@ -247,6 +247,27 @@ public class DataStream<T> {
 
   // ---- multi-input (connect, broadcast) ----
 
+  /** Connects a stream of another type: one operator then processes both inputs. */
+  public <T2> ConnectedStreams<T, T2> connect(DataStream<T2> other) {
+    return new ConnectedStreams<>(this, other);
+  }
+
+  /**
+   * Sends this stream to every subtask of the operator it will be connected to, where it fills the
+   * broadcast state named by {@code descriptors}: the broadcast state pattern.
+   */
+  public BroadcastStream<T> broadcast(io.sluice.api.state.MapStateDescriptor<?, ?>... descriptors) {
+    return new BroadcastStream<>(partition(Partitioning.BROADCAST), List.of(descriptors));
+  }
+
+  /** Connects a broadcast stream: this stream's elements are processed against its state. */
+  public <B> BroadcastConnectedStream<T, B> connect(BroadcastStream<B> broadcastStream) {
+    if (broadcastStream.getBroadcastInput().environment != environment) {
+      throw new IllegalArgumentException("cannot connect streams of different environments");
+    }
+    return new BroadcastConnectedStream<>(this, broadcastStream);
+  }
+
   // ---- sinks ----
 
   public DataStreamSink<T> sinkTo(Sink<T> sink) {

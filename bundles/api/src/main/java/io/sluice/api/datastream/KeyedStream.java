@@ -128,4 +128,15 @@ public final class KeyedStream<T, K> extends DataStream<T> {
   }
 
   // ---- multi-input (connect of keyed streams, intervalJoin) ----
+
+  /**
+   * Joins with another stream keyed by the same key type on event time; give the interval with
+   * {@link IntervalJoin#between}.
+   */
+  public <T2> IntervalJoin<T, T2, K> intervalJoin(KeyedStream<T2, K> other) {
+    if (other.environment != environment) {
+      throw new IllegalArgumentException("cannot join streams of different environments");
+    }
+    return new IntervalJoin<>(this, other);
+  }
 }
