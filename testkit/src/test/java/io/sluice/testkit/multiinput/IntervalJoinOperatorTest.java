@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.sluice.api.functions.Collector;
 import io.sluice.api.functions.ProcessJoinFunction;
 import io.sluice.api.operators.IntervalJoinOperator;
+import io.sluice.state.heap.HeapKeyedStateBackend;
+import io.sluice.testkit.harness.KeyedTwoInputOperatorHarness;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** What the interval join keeps in state, and for how long, watched through a harness. */
@@ -19,14 +22,34 @@ class IntervalJoinOperatorTest {
     }
   }
 
-  private static KeyedTwoInputHarness<String, Event, Event, String> harness(long lower, long upper)
-      throws Exception {
-    return new KeyedTwoInputHarness<>(
-        new IntervalJoinOperator<String, Event, Event, String>(
-            new Concat(), lower, upper, Event.class, Event.class),
-        Event::key,
-        Event::key,
-        String.class);
+  /** The interval join in the shared keyed two-input harness, opened. */
+  private static Join harness(long lower, long upper) throws Exception {
+    Join join =
+        new Join(
+            new IntervalJoinOperator<String, Event, Event, String>(
+                new Concat(), lower, upper, Event.class, Event.class));
+    join.open();
+    return join;
+  }
+
+  /** Adds the two views these tests read: output values and buffered keys per state. */
+  static final class Join extends KeyedTwoInputOperatorHarness<String, Event, Event, String> {
+    Join(IntervalJoinOperator<String, Event, Event, String> operator) {
+      super(operator, Event::key, Event::key, String.class);
+    }
+
+    List<String> output() {
+      return extractOutputValues();
+    }
+
+    /** How many keys hold an entry in {@code state} (the heap backend's count). */
+    int keysHolding(String state) {
+      return ((HeapKeyedStateBackend<String>) getKeyedStateBackend()).numberOfEntries(state);
+    }
+
+    int pendingEventTimers() {
+      return numEventTimeTimers();
+    }
   }
 
   @Test
