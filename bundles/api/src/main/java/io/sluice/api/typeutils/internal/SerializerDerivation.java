@@ -75,14 +75,20 @@ public final class SerializerDerivation {
               + USE_CONCRETE);
     }
     if (type instanceof TypeVariable<?> variable) {
+      GenericDeclaration declaration = variable.getGenericDeclaration();
+      String example =
+          declaration instanceof Class<?> c
+              ? "new TypeHint<" + c.getSimpleName() + "<String>>() {}"
+              : "new TypeHint<...>() {}";
       throw unsupported(
           type,
           "is the type variable "
               + variable.getName()
               + " of "
-              + declarationName(variable.getGenericDeclaration())
-              + ", which is not bound to a concrete type. Spell the full type,"
-              + " e.g. new TypeHint<Wrapper<String>>() {} or Types.parameterized(...).");
+              + declarationName(declaration)
+              + " and is not bound to a concrete type. Spell the full type, e.g. "
+              + example
+              + " or Types.parameterized(...).");
     }
     if (type instanceof WildcardType wildcard) {
       Type[] upper = wildcard.getUpperBounds();
@@ -419,12 +425,13 @@ public final class SerializerDerivation {
     if (type instanceof ParameterizedType parameterized) {
       return parameterized.getActualTypeArguments();
     }
+    String name = ((Class<?>) type).getSimpleName();
     throw unsupported(
         type,
         "is a raw type, so its type arguments are unknown. Spell them, e.g. new TypeHint<"
-            + ((Class<?>) type).getSimpleName()
-            + "<String, Long>>() {} or Types.parameterized("
-            + ((Class<?>) type).getSimpleName()
+            + name
+            + "<...>>() {} or Types.parameterized("
+            + name
             + ".class, ...).");
   }
 
