@@ -26,6 +26,9 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class LocalEnvironment {
   private static final AtomicInteger JOB_IDS = new AtomicInteger();
 
+  /** Slots of a local environment's task executor. */
+  public static final int LOCAL_SLOTS = 64;
+
   private LocalEnvironment() {}
 
   public static StreamEnvironment create(int parallelism) {
@@ -48,7 +51,9 @@ public final class LocalEnvironment {
       ShuffleService shuffle,
       StateBackend stateBackend,
       AtomicReference<JobExecution> lastExecution) {
-    RuntimeServices services = RuntimeServices.of(shuffle, stateBackend);
+    // Enough slots for the job's highest parallelism (operators may raise it above the default).
+    RuntimeServices services =
+        RuntimeServices.of(shuffle, stateBackend, Math.max(LOCAL_SLOTS, config.parallelism()));
     String jobId = "local-" + JOB_IDS.incrementAndGet();
     return new StreamEnvironment(
         new LocalPipelineExecutor(

@@ -80,6 +80,7 @@ public final class JobExecution implements TaskListener {
     } finally {
       stopTasks();
       services.shuffle().releaseJob(jobId);
+      services.taskExecutor().release(jobId);
       for (SourceCoordinator<?> coordinator : coordinators) {
         try {
           coordinator.close();
@@ -113,6 +114,10 @@ public final class JobExecution implements TaskListener {
   }
 
   private void deploy(ProcessingTimeService clock) throws Exception {
+    // Slot sharing: subtask i of every operator shares slot i, so the job needs max-parallelism
+    // slots.
+    int slotsNeeded = graph.vertices().stream().mapToInt(JobVertex::parallelism).max().orElse(1);
+    services.taskExecutor().allocate(jobId, slotsNeeded);
     Map<Integer, Map<Integer, ResultPartitionWriter>> partitions = createPartitions();
     TaskDeployment.Services taskServices =
         new TaskDeployment.Services(

@@ -6,6 +6,7 @@ import io.sluice.platform.JobControl;
 import io.sluice.platform.JobInfo;
 import io.sluice.platform.SubmitOptions;
 import io.sluice.runtime.execution.RuntimeServices;
+import io.sluice.runtime.taskexecutor.TaskExecutor;
 import io.sluice.spi.shuffle.ShuffleService;
 import io.sluice.spi.shuffle.ShuffleSettings;
 import io.sluice.spi.state.StateBackend;
@@ -55,7 +56,12 @@ public final class JobManagerComponent implements JobControl {
       RuntimeConfig config) {
     this.context = context;
     this.config = config;
-    this.services = new RuntimeServices(shuffle, stateBackend, ShuffleSettings.defaults());
+    this.services =
+        new RuntimeServices(
+            shuffle,
+            stateBackend,
+            ShuffleSettings.defaults(),
+            new TaskExecutor("embedded", config.taskmanager_numberOfTaskSlots()));
     this.tracker = new BundleTracker<>(context, Bundle.ACTIVE, new Customizer());
     tracker.open();
   }

@@ -16,4 +16,7 @@ package io.sluice.runtime.osgi;
 
   /** Periodic watermark interval of sources in milliseconds. */
   long watermark_interval_ms() default 200;
+
+  /** Slots of the embedded task executor; a job needs as many as its highest parallelism. */
+  int taskmanager_numberOfTaskSlots() default 16;
 }

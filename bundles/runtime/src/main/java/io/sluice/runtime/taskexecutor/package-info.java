@@ -1,0 +1,2 @@
+/** Task executors and their slots: where subtasks are deployed. Private to the runtime bundle. */
+package io.sluice.runtime.taskexecutor;
