@@ -1,4 +1,4 @@
-package io.sluice.testkit.harness;
+package io.sluice.testkit.guide;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,17 +9,26 @@ import io.sluice.api.connector.file.FileSource;
 import io.sluice.api.connector.source.util.CollectionSource;
 import io.sluice.api.datastream.DataStream;
 import io.sluice.api.eventtime.WatermarkStrategy;
+import io.sluice.api.functions.AggregateFunction;
 import io.sluice.api.functions.Collector;
 import io.sluice.api.functions.KeyedProcessFunction;
 import io.sluice.api.functions.OutputTag;
 import io.sluice.api.functions.ProcessFunction;
 import io.sluice.api.functions.RuntimeContext;
+import io.sluice.api.state.AggregatingState;
+import io.sluice.api.state.AggregatingStateDescriptor;
+import io.sluice.api.state.ReducingState;
+import io.sluice.api.state.ReducingStateDescriptor;
+import io.sluice.api.state.StateTtlConfig;
 import io.sluice.api.state.ValueState;
 import io.sluice.api.state.ValueStateDescriptor;
 import io.sluice.api.tuple.Tuple2;
 import io.sluice.api.typeutils.TypeHint;
 import io.sluice.testkit.CollectSink;
 import io.sluice.testkit.LocalEnvironment;
+import io.sluice.testkit.harness.Harnesses;
+import io.sluice.testkit.harness.StreamRecord;
+import io.sluice.testkit.harness.Watermark;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -234,6 +243,94 @@ class UserGuideExamplesTest {
             "s3: silent since 5000, 1 reading(s)");
     // a timer's output carries the timer's time
     assertThat(alerts.timestamps()).containsExactlyInAnyOrder(19_000L, 31_000L, 15_000L);
+  }
+
+  public record Measurement(String sensor, long time, int celsius) {}
+
+  /** The accumulator of {@link Average}: a record, so Sluice derives its serializer. */
+  public record SumCount(long sum, long count) {}
+
+  /** The mean of integers, folded into a two-number accumulator. */
+  public static final class Average implements AggregateFunction<Integer, SumCount, Double> {
+    @Override
+    public SumCount createAccumulator() {
+      return new SumCount(0, 0);
+    }
+
+    @Override
+    public SumCount add(Integer value, SumCount acc) {
+      return new SumCount(acc.sum() + value, acc.count() + 1);
+    }
+
+    @Override
+    public Double getResult(SumCount acc) {
+      return (double) acc.sum() / acc.count();
+    }
+
+    @Override
+    public SumCount merge(SumCount a, SumCount b) {
+      return new SumCount(a.sum() + b.sum(), a.count() + b.count());
+    }
+  }
+
+  /** Each sensor's maximum and average since it was last quiet for 10 s, from expiring state. */
+  public static final class SensorStats extends KeyedProcessFunction<String, Measurement, String> {
+    private transient long now; // the clock time-to-live reads: the measurement's own time
+    private transient ReducingState<Integer> max;
+    private transient AggregatingState<Integer, Double> average;
+
+    @Override
+    public void open(RuntimeContext context) {
+      StateTtlConfig ttl =
+          StateTtlConfig.newBuilder(Duration.ofSeconds(10)).setTimeProvider(() -> now).build();
+      var maxDescriptor = new ReducingStateDescriptor<>("max", Math::max, Integer.class);
+      maxDescriptor.enableTimeToLive(ttl);
+      var averageDescriptor =
+          new AggregatingStateDescriptor<>("average", new Average(), SumCount.class);
+      averageDescriptor.enableTimeToLive(ttl);
+      max = context.getReducingState(maxDescriptor);
+      average = context.getAggregatingState(averageDescriptor);
+    }
+
+    @Override
+    public void processElement(Measurement m, Context<String> ctx, Collector<String> out) {
+      now = m.time();
+      max.add(m.celsius());
+      average.add(m.celsius());
+      out.collect(m.sensor() + " max " + max.get() + " avg " + average.get());
+    }
+  }
+
+  @Test
+  void stateKinds_reducingAndAggregatingStateWithTimeToLive() throws Exception {
+    StreamEnvironment env = LocalEnvironment.create(2);
+    CollectSink<String> out = new CollectSink<>();
+    List<Measurement> measurements =
+        List.of(
+            new Measurement("s1", 1_000, 20),
+            new Measurement("s1", 4_000, 24),
+            new Measurement("s2", 5_000, 30),
+            new Measurement("s1", 14_000, 18), // 10 s after s1's last write: starts over
+            new Measurement("s1", 20_000, 21),
+            new Measurement("s2", 9_000, 10));
+
+    env.fromCollection(measurements, Measurement.class)
+        .keyBy(Measurement::sensor)
+        .process(new SensorStats())
+        .sinkTo(out);
+    env.execute("state kinds");
+
+    assertThat(out.elements())
+        .containsExactlyInAnyOrder(
+            "s1 max 20 avg 20.0",
+            "s1 max 24 avg 22.0",
+            "s2 max 30 avg 30.0",
+            "s1 max 18 avg 18.0",
+            "s1 max 21 avg 19.5",
+            "s2 max 30 avg 20.0");
+    assertThat(out.elements().stream().filter(s -> s.startsWith("s1")))
+        .containsExactly(
+            "s1 max 20 avg 20.0", "s1 max 24 avg 22.0", "s1 max 18 avg 18.0", "s1 max 21 avg 19.5");
   }
 
   // ---- Side outputs ----
