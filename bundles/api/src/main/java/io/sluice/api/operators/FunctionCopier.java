@@ -9,12 +9,15 @@ import java.io.NotSerializableException;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.ObjectStreamClass;
+import java.io.OutputStream;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Copies user functions so that every parallel subtask owns its instance (a function may keep
  * fields, such as state handles set in {@code open}). Functions are {@link java.io.Serializable};
- * classes are resolved through the function's own class loader, which in OSGi is the job bundle's.
- * Records are never copied this way: this is for the functions only.
+ * each class is resolved through the loader that defined it (in OSGi the job bundle's or the API
+ * bundle's). Records are never copied this way: this is for the functions only.
  */
 public final class FunctionCopier {
   private FunctionCopier() {}
@@ -27,14 +30,14 @@ public final class FunctionCopier {
    */
   @SuppressWarnings("unchecked")
   public static <F extends Function> F copy(F function, String operatorName) {
-    ClassLoader loader = function.getClass().getClassLoader();
     try {
       ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
-      try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+      LoaderRecordingOutputStream out = new LoaderRecordingOutputStream(bytes);
+      try (out) {
         out.writeObject(function);
       }
       try (ObjectInputStream in =
-          new LoaderObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()), loader)) {
+          new LoaderObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()), out.loaders)) {
         return (F) in.readObject();
       }
     } catch (NotSerializableException e) {
@@ -60,26 +63,48 @@ public final class FunctionCopier {
     }
   }
 
-  /** Resolves classes through the function's loader first, falling back to the default lookup. */
-  private static final class LoaderObjectInputStream extends ObjectInputStream {
-    private final ClassLoader loader;
+  /**
+   * Remembers the class loader of every class written. A function of one bundle may wrap objects of
+   * another (an API operator around a job's function), so no single loader sees every class.
+   */
+  private static final class LoaderRecordingOutputStream extends ObjectOutputStream {
+    final Map<String, ClassLoader> loaders = new HashMap<>();
 
-    LoaderObjectInputStream(InputStream in, ClassLoader loader) throws IOException {
+    LoaderRecordingOutputStream(OutputStream out) throws IOException {
+      super(out);
+    }
+
+    @Override
+    protected void annotateClass(Class<?> type) {
+      ClassLoader loader = type.getClassLoader();
+      if (loader != null) {
+        loaders.put(type.getName(), loader);
+      }
+    }
+
+    @Override
+    protected void annotateProxyClass(Class<?> type) {
+      annotateClass(type);
+    }
+  }
+
+  /** Resolves each class through the loader that defined it on the writing side. */
+  private static final class LoaderObjectInputStream extends ObjectInputStream {
+    private final Map<String, ClassLoader> loaders;
+
+    LoaderObjectInputStream(InputStream in, Map<String, ClassLoader> loaders) throws IOException {
       super(in);
-      this.loader = loader;
+      this.loaders = loaders;
     }
 
     @Override
     protected Class<?> resolveClass(ObjectStreamClass desc)
         throws IOException, ClassNotFoundException {
+      ClassLoader loader = loaders.get(desc.getName());
       if (loader != null) {
-        try {
-          return Class.forName(desc.getName(), false, loader);
-        } catch (ClassNotFoundException e) {
-          // fall through: a JDK or API class the bundle's loader does not see directly
-        }
+        return Class.forName(desc.getName(), false, loader);
       }
-      return super.resolveClass(desc);
+      return super.resolveClass(desc); // JDK classes, primitives' arrays
     }
   }
 }
