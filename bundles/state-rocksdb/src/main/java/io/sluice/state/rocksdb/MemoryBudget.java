@@ -1,0 +1,47 @@
+package io.sluice.state.rocksdb;
+
+import org.rocksdb.Cache;
+import org.rocksdb.LRUCache;
+import org.rocksdb.WriteBufferManager;
+
+/**
+ * The native memory all databases of one {@link RocksDbStateBackend} share: an LRU block cache of
+ * the whole budget, against which a write buffer manager charges the memtables (up to half of it),
+ * so that reads and writes of every state together stay within the budget however many operators
+ * and states there are. Thread-safe (RocksDB's own objects are).
+ */
+final class MemoryBudget implements AutoCloseable {
+  private final long budgetBytes;
+  private final LRUCache cache;
+  private final WriteBufferManager writeBufferManager;
+
+  MemoryBudget(long budgetBytes) {
+    this.budgetBytes = budgetBytes;
+    this.cache = new LRUCache(budgetBytes);
+    this.writeBufferManager = new WriteBufferManager(budgetBytes / 2, cache);
+  }
+
+  long budgetBytes() {
+    return budgetBytes;
+  }
+
+  Cache cache() {
+    return cache;
+  }
+
+  WriteBufferManager writeBufferManager() {
+    return writeBufferManager;
+  }
+
+  /** The memtable size of one column family: an eighth of the budget, at least 1 MB. */
+  long writeBufferSize() {
+    return Math.max(1024 * 1024, budgetBytes / 8);
+  }
+
+  /** Drops this Java side's references; databases still open hold the native objects. */
+  @Override
+  public void close() {
+    writeBufferManager.close();
+    cache.close();
+  }
+}

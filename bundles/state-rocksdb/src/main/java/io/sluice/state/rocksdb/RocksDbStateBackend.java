@@ -1,0 +1,137 @@
+package io.sluice.state.rocksdb;
+
+import io.sluice.spi.state.KeyedStateBackendParameters;
+import io.sluice.spi.state.StateBackend;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.rocksdb.RocksDB;
+
+/**
+ * The {@code rocksdb} state backend: keyed state lives serialized in an embedded RocksDB on local
+ * disk, so state may grow far beyond the heap while memory stays within a fixed budget. Each keyed
+ * backend (one operator subtask) opens its own database under {@code directory}; all of them share
+ * one block cache and one write buffer manager sized by {@code memory.budget.mb}.
+ *
+ * <p>Registered as a DS component under {@code sluice.state.backend=rocksdb}, configured by the PID
+ * {@value #PID} ({@code directory}, {@code memory.budget.mb}); tests and embedded setups create it
+ * with {@code new} and {@link #close()} it. Safe to share between threads; each keyed backend it
+ * creates is confined to one task thread.
+ */
+@Component(
+    service = StateBackend.class,
+    configurationPid = RocksDbStateBackend.PID,
+    property = StateBackend.NAME_PROPERTY + "=" + RocksDbStateBackend.NAME)
+public final class RocksDbStateBackend implements StateBackend, AutoCloseable {
+
+  /** The name users select this backend by ({@code state.backend = rocksdb}). */
+  public static final String NAME = "rocksdb";
+
+  /** The configuration PID. */
+  public static final String PID = "io.sluice.state.rocksdb";
+
+  /** Configuration key: the folder under which the databases of the keyed backends live. */
+  public static final String DIRECTORY = "directory";
+
+  /** Configuration key: megabytes of native memory shared by block cache and memtables. */
+  public static final String MEMORY_BUDGET_MB = "memory.budget.mb";
+
+  /** The memory budget when none is configured. */
+  public static final long DEFAULT_MEMORY_BUDGET_MB = 64;
+
+  private final Path directory;
+  private final MemoryBudget memory;
+
+  /** A backend with the defaults: a {@code sluice-rocksdb} folder in the temp dir, 64 MB. */
+  public RocksDbStateBackend() {
+    this(defaultDirectory(), DEFAULT_MEMORY_BUDGET_MB);
+  }
+
+  /**
+   * @param directory where the keyed backends' databases are created (each in its own folder)
+   * @param memoryBudgetMb megabytes of block cache, which the memtables are charged against too
+   */
+  public RocksDbStateBackend(Path directory, long memoryBudgetMb) {
+    this.directory = Objects.requireNonNull(directory, "directory").toAbsolutePath();
+    if (memoryBudgetMb <= 0) {
+      throw new IllegalArgumentException(
+          MEMORY_BUDGET_MB + " must be positive, was " + memoryBudgetMb);
+    }
+    // Extracts the native library of this platform (once per class loader) before any handle.
+    RocksDB.loadLibrary();
+    this.memory = new MemoryBudget(memoryBudgetMb * 1024 * 1024);
+  }
+
+  /** The DS constructor: reads {@value #DIRECTORY} and {@value #MEMORY_BUDGET_MB}. */
+  @Activate
+  public RocksDbStateBackend(Map<String, Object> properties) {
+    this(directoryOf(properties.get(DIRECTORY)), budgetOf(properties.get(MEMORY_BUDGET_MB)));
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  /** The folder under which keyed backends create their databases. */
+  public Path directory() {
+    return directory;
+  }
+
+  /** The memory budget in bytes, shared by all keyed backends of this backend. */
+  public long memoryBudgetBytes() {
+    return memory.budgetBytes();
+  }
+
+  @Override
+  public <K> RocksDbKeyedStateBackend<K> createKeyedStateBackend(
+      KeyedStateBackendParameters<K> parameters) {
+    return new RocksDbKeyedStateBackend<>(parameters, directory, memory);
+  }
+
+  /**
+   * Releases the shared cache and write buffer manager. Keyed backends still open keep them alive
+   * natively until they close, so this is safe at any time; new keyed backends must not be created
+   * afterwards.
+   */
+  @Deactivate
+  @Override
+  public void close() {
+    memory.close();
+  }
+
+  @Override
+  public String toString() {
+    return "RocksDbStateBackend{" + directory + ", " + memory.budgetBytes() / 1024 / 1024 + " MB}";
+  }
+
+  private static Path defaultDirectory() {
+    return Path.of(System.getProperty("java.io.tmpdir"), "sluice-rocksdb");
+  }
+
+  private static Path directoryOf(Object configured) {
+    if (configured == null || configured.toString().isBlank()) {
+      return defaultDirectory();
+    }
+    return Path.of(configured.toString().trim());
+  }
+
+  private static long budgetOf(Object configured) {
+    if (configured == null) {
+      return DEFAULT_MEMORY_BUDGET_MB;
+    }
+    if (configured instanceof Number number) {
+      return number.longValue();
+    }
+    try {
+      return Long.parseLong(configured.toString().trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(
+          PID + ": " + MEMORY_BUDGET_MB + " must be a whole number of MB, was '" + configured + "'",
+          e);
+    }
+  }
+}

@@ -1,0 +1,57 @@
+package io.sluice.state.rocksdb;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.sluice.api.state.ValueState;
+import io.sluice.api.state.ValueStateDescriptor;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RocksDbStateBackendTest {
+  @TempDir Path directory;
+
+  @Test
+  void isSelectedByTheNameRocksdbAndDefaultsTo64MbUnderTheTempDir() {
+    try (RocksDbStateBackend backend = new RocksDbStateBackend()) {
+      assertThat(backend.name()).isEqualTo("rocksdb");
+      assertThat(backend.memoryBudgetBytes()).isEqualTo(64L * 1024 * 1024);
+      assertThat(backend.directory())
+          .isEqualTo(Path.of(System.getProperty("java.io.tmpdir"), "sluice-rocksdb"));
+    }
+  }
+
+  @Test
+  void theComponentConfigurationSetsDirectoryAndBudgetFromStrings() {
+    Map<String, Object> config =
+        Map.of("directory", directory.toString(), "memory.budget.mb", " 8 ");
+    try (RocksDbStateBackend backend = new RocksDbStateBackend(config)) {
+      assertThat(backend.directory()).isEqualTo(directory.toAbsolutePath());
+      assertThat(backend.memoryBudgetBytes()).isEqualTo(8L * 1024 * 1024);
+    }
+    assertThatThrownBy(() -> new RocksDbStateBackend(Map.of("memory.budget.mb", "lots")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("memory.budget.mb");
+    assertThatThrownBy(() -> new RocksDbStateBackend(directory, 0))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void keyedBackendsOutliveTheBackendsOwnHandleOnTheSharedMemory() {
+    RocksDbStateBackend backend = new RocksDbStateBackend(directory, 8);
+    RocksDbKeyedStateBackend<String> keyed =
+        backend.createKeyedStateBackend(Backends.parameters(1, 0));
+    ValueState<String> state = keyed.getState(new ValueStateDescriptor<>("s", String.class));
+    keyed.setCurrentKey("k");
+    state.update("before");
+
+    backend.close();
+    state.update("after");
+
+    assertThat(state.value()).isEqualTo("after");
+    keyed.close();
+    assertThat(keyed.directory()).doesNotExist();
+  }
+}
