@@ -46,14 +46,11 @@ class EngineEquivalenceTest {
     "nexmark-q0,1",
     "nexmark-q1,2",
     "nexmark-q2,1",
-    "nexmark-q3,1",
     "nexmark-q3,2",
     "nexmark-q4,1",
     "nexmark-q4,2",
-    "nexmark-q5,1",
     "nexmark-q5,2",
     "nexmark-q7,2",
-    "nexmark-q8,1",
     "nexmark-q8,2",
     "nexmark-q11,2"
   })
