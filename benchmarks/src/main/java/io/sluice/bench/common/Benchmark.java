@@ -20,7 +20,31 @@ public enum Benchmark {
   /** NEXMark q1: bid prices converted from dollars to euros. */
   NEXMARK_Q1("nexmark-q1", "NEXMark q1: bid price * 0.908 (currency conversion)", true),
   /** NEXMark q2: (auction, price) of the bids on auctions whose id is a multiple of 123. */
-  NEXMARK_Q2("nexmark-q2", "NEXMark q2: bids with auction % 123 == 0, (auction, price)", true);
+  NEXMARK_Q2("nexmark-q2", "NEXMark q2: bids with auction % 123 == 0, (auction, price)", true),
+  /** NEXMark q3: sellers from OR/ID/CA joined with their category-10 auctions (keyed state). */
+  NEXMARK_Q3(
+      "nexmark-q3",
+      "NEXMark q3: persons (OR/ID/CA) join auctions (category 10) on seller, keyed state",
+      true),
+  /** NEXMark q4: the running average winning price per category (keyed state and timers). */
+  NEXMARK_Q4(
+      "nexmark-q4",
+      "NEXMark q4: winning bid per auction (timers at expiry), running average per category",
+      true),
+  /** NEXMark q5: the auctions with the most bids per sliding window (10 s every 2 s). */
+  NEXMARK_Q5(
+      "nexmark-q5",
+      "NEXMark q5: bids per auction in sliding 10 s / 2 s windows, the top ones",
+      true),
+  /** NEXMark q7: the highest bid per 10 s tumbling window. */
+  NEXMARK_Q7("nexmark-q7", "NEXMark q7: highest bid per 10 s tumbling window (windowAll)", true),
+  /** NEXMark q8: persons who opened an auction in the 10 s window they registered in. */
+  NEXMARK_Q8(
+      "nexmark-q8",
+      "NEXMark q8: persons coGroup auctions in 10 s tumbling windows on seller",
+      true),
+  /** NEXMark q11: bids per bidder session (10 s gap). */
+  NEXMARK_Q11("nexmark-q11", "NEXMark q11: bids per bidder session window (10 s gap)", true);
 
   private final String id;
   private final String description;

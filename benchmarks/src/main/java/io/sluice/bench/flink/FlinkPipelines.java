@@ -2,13 +2,17 @@ package io.sluice.bench.flink;
 
 import io.sluice.bench.common.Benchmark;
 import io.sluice.bench.common.LongGenerator;
+import io.sluice.bench.common.nexmark.Bid;
 import io.sluice.bench.common.nexmark.Event;
 import io.sluice.bench.common.nexmark.NexmarkConfig;
 import io.sluice.bench.common.nexmark.NexmarkGenerator;
-import java.time.Duration;
+import io.sluice.bench.common.nexmark.NexmarkQueries;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.windowing.assigners.EventTimeSessionWindows;
+import org.apache.flink.streaming.api.windowing.assigners.SlidingEventTimeWindows;
+import org.apache.flink.streaming.api.windowing.assigners.TumblingEventTimeWindows;
 
 /** Builds each benchmark's dataflow on Flink, the same shape as the Sluice side's. */
 public final class FlinkPipelines {
@@ -47,7 +51,71 @@ public final class FlinkPipelines {
               .map(new FlinkFunctions.PassThrough())
               .filter(new FlinkFunctions.SelectedAuction())
               .map(new FlinkFunctions.ToAuctionPrice());
+      case NEXMARK_Q3, NEXMARK_Q4, NEXMARK_Q5, NEXMARK_Q7, NEXMARK_Q8, NEXMARK_Q11 ->
+          nexmark(benchmark, events(env, records, parallelism));
     };
+  }
+
+  private static DataStream<?> nexmark(Benchmark benchmark, DataStream<Event> events) {
+    return switch (benchmark) {
+      case NEXMARK_Q3 ->
+          events
+              .filter(new FlinkNexmarkFunctions.LocalSeller())
+              .map(new FlinkNexmarkFunctions.ToPerson())
+              .connect(
+                  events
+                      .filter(new FlinkNexmarkFunctions.CategoryTen())
+                      .map(new FlinkNexmarkFunctions.ToAuction()))
+              .keyBy(new FlinkNexmarkFunctions.PersonId(), new FlinkNexmarkFunctions.Seller())
+              .process(new FlinkNexmarkFunctions.SellerJoin());
+      case NEXMARK_Q4 ->
+          events
+              .filter(new FlinkNexmarkFunctions.IsAuction())
+              .map(new FlinkNexmarkFunctions.ToAuction())
+              .connect(bids(events))
+              .keyBy(new FlinkNexmarkFunctions.AuctionId(), new FlinkNexmarkFunctions.BidAuction())
+              .process(new FlinkNexmarkFunctions.WinningBid())
+              .keyBy(new FlinkNexmarkFunctions.WinnerCategory())
+              .process(new FlinkNexmarkFunctions.CategoryRunningAverage());
+      case NEXMARK_Q5 ->
+          bids(events)
+              .keyBy(new FlinkNexmarkFunctions.BidAuction())
+              .window(SlidingEventTimeWindows.of(NexmarkQueries.Q5_WINDOW, NexmarkQueries.Q5_SLIDE))
+              .aggregate(
+                  new FlinkNexmarkFunctions.CountBids(),
+                  new FlinkNexmarkFunctions.AuctionWindowCount())
+              .keyBy(new FlinkNexmarkFunctions.WindowEnd())
+              .window(TumblingEventTimeWindows.of(NexmarkQueries.Q5_SLIDE))
+              .process(new FlinkNexmarkFunctions.TopAuctions());
+      case NEXMARK_Q7 ->
+          bids(events)
+              .windowAll(TumblingEventTimeWindows.of(NexmarkQueries.Q7_WINDOW))
+              .reduce(
+                  new FlinkNexmarkFunctions.HigherBid(), new FlinkNexmarkFunctions.WindowHighest());
+      case NEXMARK_Q8 ->
+          events
+              .filter(new FlinkNexmarkFunctions.IsPerson())
+              .map(new FlinkNexmarkFunctions.ToPerson())
+              .coGroup(
+                  events
+                      .filter(new FlinkNexmarkFunctions.IsAuction())
+                      .map(new FlinkNexmarkFunctions.ToAuction()))
+              .where(new FlinkNexmarkFunctions.PersonId())
+              .equalTo(new FlinkNexmarkFunctions.Seller())
+              .window(TumblingEventTimeWindows.of(NexmarkQueries.Q8_WINDOW))
+              .apply(new FlinkNexmarkFunctions.NewUsers());
+      case NEXMARK_Q11 ->
+          bids(events)
+              .keyBy(new FlinkNexmarkFunctions.Bidder())
+              .window(EventTimeSessionWindows.withGap(NexmarkQueries.Q11_GAP))
+              .aggregate(
+                  new FlinkNexmarkFunctions.CountBids(), new FlinkNexmarkFunctions.SessionCount());
+      default -> throw new IllegalArgumentException(benchmark + " is not a windowed NEXMark query");
+    };
+  }
+
+  private static DataStream<Bid> bids(DataStream<Event> events) {
+    return events.filter(new FlinkFunctions.IsBid()).map(new FlinkFunctions.PassThrough());
   }
 
   private static DataStream<Long> longs(
@@ -62,7 +130,7 @@ public final class FlinkPipelines {
   private static DataStream<Event> events(
       StreamExecutionEnvironment env, long records, int parallelism) {
     WatermarkStrategy<Event> watermarks =
-        WatermarkStrategy.<Event>forBoundedOutOfOrderness(Duration.ofMillis(4_000))
+        WatermarkStrategy.<Event>forBoundedOutOfOrderness(NexmarkQueries.WATERMARK_BOUND)
             .withTimestampAssigner((event, previous) -> event.timestamp());
     return env.fromSource(
             new GeneratorSource<>(

@@ -35,6 +35,12 @@ public record Plan(String name, List<BenchCase> cases, int repetitions, int warm
         new BenchCase(Benchmark.REBALANCE, 2, shuffled),
         new BenchCase(Benchmark.NEXMARK_Q0, 1, events),
         new BenchCase(Benchmark.NEXMARK_Q1, 1, events),
-        new BenchCase(Benchmark.NEXMARK_Q2, 1, events));
+        new BenchCase(Benchmark.NEXMARK_Q2, 1, events),
+        new BenchCase(Benchmark.NEXMARK_Q3, 1, events),
+        new BenchCase(Benchmark.NEXMARK_Q4, 1, events),
+        new BenchCase(Benchmark.NEXMARK_Q5, 1, events),
+        new BenchCase(Benchmark.NEXMARK_Q7, 1, events),
+        new BenchCase(Benchmark.NEXMARK_Q8, 1, events),
+        new BenchCase(Benchmark.NEXMARK_Q11, 1, events));
   }
 }

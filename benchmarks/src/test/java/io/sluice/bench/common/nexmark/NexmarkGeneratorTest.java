@@ -130,7 +130,22 @@ class NexmarkGeneratorTest {
   }
 
   @ParameterizedTest
-  @ValueSource(classes = {Event.class, Person.class, Auction.class, Bid.class, AuctionPrice.class})
+  @ValueSource(
+      classes = {
+        Event.class,
+        Person.class,
+        Auction.class,
+        Bid.class,
+        AuctionPrice.class,
+        SellerItem.class,
+        AuctionWinner.class,
+        PriceSum.class,
+        CategoryAverage.class,
+        AuctionBids.class,
+        WindowBid.class,
+        NewUser.class,
+        BidderSession.class
+      })
   void flinkSerializesTheRecordsAsPojosWithoutKryo(Class<?> type) {
     assertThat(TypeInformation.of(type)).isInstanceOf(PojoTypeInfo.class);
   }

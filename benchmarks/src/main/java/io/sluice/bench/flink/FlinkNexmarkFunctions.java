@@ -1,0 +1,381 @@
+package io.sluice.bench.flink;
+
+import io.sluice.bench.common.nexmark.Auction;
+import io.sluice.bench.common.nexmark.AuctionBids;
+import io.sluice.bench.common.nexmark.AuctionWinner;
+import io.sluice.bench.common.nexmark.Bid;
+import io.sluice.bench.common.nexmark.BidderSession;
+import io.sluice.bench.common.nexmark.CategoryAverage;
+import io.sluice.bench.common.nexmark.Event;
+import io.sluice.bench.common.nexmark.NewUser;
+import io.sluice.bench.common.nexmark.NexmarkQueries;
+import io.sluice.bench.common.nexmark.Person;
+import io.sluice.bench.common.nexmark.PriceSum;
+import io.sluice.bench.common.nexmark.SellerItem;
+import io.sluice.bench.common.nexmark.WindowBid;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.flink.api.common.functions.AggregateFunction;
+import org.apache.flink.api.common.functions.CoGroupFunction;
+import org.apache.flink.api.common.functions.FilterFunction;
+import org.apache.flink.api.common.functions.MapFunction;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.functions.ReduceFunction;
+import org.apache.flink.api.common.state.ListState;
+import org.apache.flink.api.common.state.ListStateDescriptor;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.java.functions.KeySelector;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
+import org.apache.flink.streaming.api.functions.windowing.ProcessAllWindowFunction;
+import org.apache.flink.streaming.api.functions.windowing.ProcessWindowFunction;
+import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
+import org.apache.flink.util.Collector;
+
+/**
+ * The functions of the NEXMark queries q3–q11 as Flink classes: the same names and logic as {@code
+ * sluice.SluiceNexmarkFunctions}, written against Flink's API.
+ */
+final class FlinkNexmarkFunctions {
+  private FlinkNexmarkFunctions() {}
+
+  static final class LocalSeller implements FilterFunction<Event> {
+    @Override
+    public boolean filter(Event value) {
+      return NexmarkQueries.isLocalSeller(value);
+    }
+  }
+
+  static final class CategoryTen implements FilterFunction<Event> {
+    @Override
+    public boolean filter(Event value) {
+      return NexmarkQueries.isCategoryTenAuction(value);
+    }
+  }
+
+  static final class IsPerson implements FilterFunction<Event> {
+    @Override
+    public boolean filter(Event value) {
+      return NexmarkQueries.isPerson(value);
+    }
+  }
+
+  static final class IsAuction implements FilterFunction<Event> {
+    @Override
+    public boolean filter(Event value) {
+      return NexmarkQueries.isAuction(value);
+    }
+  }
+
+  static final class ToPerson implements MapFunction<Event, Person> {
+    @Override
+    public Person map(Event value) {
+      return value.person();
+    }
+  }
+
+  static final class ToAuction implements MapFunction<Event, Auction> {
+    @Override
+    public Auction map(Event value) {
+      return value.auction();
+    }
+  }
+
+  static final class PersonId implements KeySelector<Person, Long> {
+    @Override
+    public Long getKey(Person value) {
+      return value.id();
+    }
+  }
+
+  static final class Seller implements KeySelector<Auction, Long> {
+    @Override
+    public Long getKey(Auction value) {
+      return value.seller();
+    }
+  }
+
+  static final class AuctionId implements KeySelector<Auction, Long> {
+    @Override
+    public Long getKey(Auction value) {
+      return value.id();
+    }
+  }
+
+  static final class BidAuction implements KeySelector<Bid, Long> {
+    @Override
+    public Long getKey(Bid value) {
+      return value.auction();
+    }
+  }
+
+  static final class Bidder implements KeySelector<Bid, Long> {
+    @Override
+    public Long getKey(Bid value) {
+      return value.bidder();
+    }
+  }
+
+  static final class WinnerCategory implements KeySelector<AuctionWinner, Long> {
+    @Override
+    public Long getKey(AuctionWinner value) {
+      return value.category();
+    }
+  }
+
+  static final class WindowEnd implements KeySelector<AuctionBids, Long> {
+    @Override
+    public Long getKey(AuctionBids value) {
+      return value.windowEnd();
+    }
+  }
+
+  /**
+   * q3: a regular (unbounded) join of local sellers and their category-10 auctions. The person is
+   * kept for later auctions; auctions that come before their seller wait in a list.
+   */
+  static final class SellerJoin extends KeyedCoProcessFunction<Long, Person, Auction, SellerItem> {
+    private transient ValueState<Person> seller;
+    private transient ListState<Auction> waiting;
+
+    @Override
+    public void open(OpenContext openContext) {
+      seller = getRuntimeContext().getState(new ValueStateDescriptor<>("seller", Person.class));
+      waiting =
+          getRuntimeContext().getListState(new ListStateDescriptor<>("waiting", Auction.class));
+    }
+
+    @Override
+    public void processElement1(Person person, Context context, Collector<SellerItem> out)
+        throws Exception {
+      seller.update(person);
+      Iterable<Auction> pending = waiting.get();
+      if (pending != null) {
+        for (Auction auction : pending) {
+          out.collect(NexmarkQueries.sellerItem(person, auction));
+        }
+      }
+      waiting.clear();
+    }
+
+    @Override
+    public void processElement2(Auction auction, Context context, Collector<SellerItem> out)
+        throws Exception {
+      Person person = seller.value();
+      if (person != null) {
+        out.collect(NexmarkQueries.sellerItem(person, auction));
+      } else {
+        waiting.add(auction);
+      }
+    }
+  }
+
+  /**
+   * q4, first step: per auction, the highest bid within its lifetime, emitted by an event-time
+   * timer at {@code expires}. Bids that come before their auction wait until the watermark passes
+   * their own time: by then an auction they could count for would have arrived.
+   */
+  static final class WinningBid extends KeyedCoProcessFunction<Long, Auction, Bid, AuctionWinner> {
+    private transient ValueState<Auction> open;
+    private transient ValueState<Long> best;
+    private transient ListState<Bid> early;
+
+    @Override
+    public void open(OpenContext openContext) {
+      open = getRuntimeContext().getState(new ValueStateDescriptor<>("auction", Auction.class));
+      best = getRuntimeContext().getState(new ValueStateDescriptor<>("best", Long.class));
+      early = getRuntimeContext().getListState(new ListStateDescriptor<>("early", Bid.class));
+    }
+
+    @Override
+    public void processElement1(Auction auction, Context context, Collector<AuctionWinner> out)
+        throws Exception {
+      open.update(auction);
+      Iterable<Bid> waiting = early.get();
+      if (waiting != null) {
+        for (Bid bid : waiting) {
+          offer(bid, auction);
+        }
+      }
+      early.clear();
+      context.timerService().registerEventTimeTimer(auction.expires());
+    }
+
+    @Override
+    public void processElement2(Bid bid, Context context, Collector<AuctionWinner> out)
+        throws Exception {
+      Auction auction = open.value();
+      if (auction != null) {
+        offer(bid, auction);
+      } else {
+        early.add(bid);
+        context.timerService().registerEventTimeTimer(bid.dateTime());
+      }
+    }
+
+    private void offer(Bid bid, Auction auction) throws Exception {
+      if (NexmarkQueries.bidsDuring(bid, auction)) {
+        Long current = best.value();
+        if (current == null || bid.price() > current) {
+          best.update(bid.price());
+        }
+      }
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext context, Collector<AuctionWinner> out)
+        throws Exception {
+      Auction auction = open.value();
+      if (auction != null) {
+        if (timestamp >= auction.expires()) {
+          Long price = best.value();
+          if (price != null) {
+            out.collect(NexmarkQueries.winner(auction, price));
+          }
+          open.clear();
+          best.clear();
+        }
+        return;
+      }
+      Iterable<Bid> waiting = early.get();
+      List<Bid> keep = new ArrayList<>();
+      if (waiting != null) {
+        for (Bid bid : waiting) {
+          if (bid.dateTime() > timestamp) {
+            keep.add(bid);
+          }
+        }
+      }
+      early.update(keep);
+    }
+  }
+
+  /**
+   * q4, second step: per category, the running average of winning prices in event-time order of
+   * expiry; one result per distinct expiry time, when the watermark passes it.
+   */
+  static final class CategoryRunningAverage
+      extends KeyedProcessFunction<Long, AuctionWinner, CategoryAverage> {
+    private transient MapState<Long, PriceSum> pending;
+    private transient ValueState<PriceSum> total;
+
+    @Override
+    public void open(OpenContext openContext) {
+      pending =
+          getRuntimeContext()
+              .getMapState(new MapStateDescriptor<>("pending", Long.class, PriceSum.class));
+      total = getRuntimeContext().getState(new ValueStateDescriptor<>("total", PriceSum.class));
+    }
+
+    @Override
+    public void processElement(
+        AuctionWinner winner, Context context, Collector<CategoryAverage> out) throws Exception {
+      PriceSum sum = pending.get(winner.expires());
+      pending.put(winner.expires(), (sum == null ? PriceSum.EMPTY : sum).plus(winner.price()));
+      context.timerService().registerEventTimeTimer(winner.expires());
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext context, Collector<CategoryAverage> out)
+        throws Exception {
+      PriceSum due = pending.get(timestamp);
+      if (due == null) {
+        return;
+      }
+      pending.remove(timestamp);
+      PriceSum sum = total.value();
+      PriceSum updated = (sum == null ? PriceSum.EMPTY : sum).plus(due);
+      total.update(updated);
+      out.collect(NexmarkQueries.categoryAverage(context.getCurrentKey(), timestamp, updated));
+    }
+  }
+
+  /** q5 and q11: counts bids. */
+  static final class CountBids implements AggregateFunction<Bid, Long, Long> {
+    @Override
+    public Long createAccumulator() {
+      return 0L;
+    }
+
+    @Override
+    public Long add(Bid value, Long accumulator) {
+      return NexmarkQueries.countOne(accumulator);
+    }
+
+    @Override
+    public Long getResult(Long accumulator) {
+      return accumulator;
+    }
+
+    @Override
+    public Long merge(Long a, Long b) {
+      return a + b;
+    }
+  }
+
+  /** q5: an auction's bid count with the window's bounds. */
+  static final class AuctionWindowCount
+      extends ProcessWindowFunction<Long, AuctionBids, Long, TimeWindow> {
+    @Override
+    public void process(
+        Long auction, Context context, Iterable<Long> counts, Collector<AuctionBids> out) {
+      TimeWindow w = context.window();
+      out.collect(new AuctionBids(auction, counts.iterator().next(), w.getStart(), w.getEnd()));
+    }
+  }
+
+  /** q5: of all auctions' counts of one sliding window, the highest. */
+  static final class TopAuctions
+      extends ProcessWindowFunction<AuctionBids, AuctionBids, Long, TimeWindow> {
+    @Override
+    public void process(
+        Long windowEnd, Context context, Iterable<AuctionBids> counts, Collector<AuctionBids> out) {
+      for (AuctionBids top : NexmarkQueries.mostBids(counts)) {
+        out.collect(top);
+      }
+    }
+  }
+
+  /** q7: the higher bid. */
+  static final class HigherBid implements ReduceFunction<Bid> {
+    @Override
+    public Bid reduce(Bid a, Bid b) {
+      return NexmarkQueries.higherBid(a, b);
+    }
+  }
+
+  /** q7: the window's highest bid with the window's bounds. */
+  static final class WindowHighest extends ProcessAllWindowFunction<Bid, WindowBid, TimeWindow> {
+    @Override
+    public void process(Context context, Iterable<Bid> highest, Collector<WindowBid> out) {
+      TimeWindow w = context.window();
+      out.collect(new WindowBid(w.getStart(), w.getEnd(), highest.iterator().next()));
+    }
+  }
+
+  /** q8: the persons of a window who opened an auction in it. */
+  static final class NewUsers implements CoGroupFunction<Person, Auction, NewUser> {
+    @Override
+    public void coGroup(
+        Iterable<Person> persons, Iterable<Auction> auctions, Collector<NewUser> out) {
+      for (NewUser user :
+          NexmarkQueries.newUsers(persons, auctions, NexmarkQueries.Q8_WINDOW.toMillis())) {
+        out.collect(user);
+      }
+    }
+  }
+
+  /** q11: a bidder's session with its bid count. */
+  static final class SessionCount
+      extends ProcessWindowFunction<Long, BidderSession, Long, TimeWindow> {
+    @Override
+    public void process(
+        Long bidder, Context context, Iterable<Long> counts, Collector<BidderSession> out) {
+      TimeWindow w = context.window();
+      out.collect(new BidderSession(bidder, counts.iterator().next(), w.getStart(), w.getEnd()));
+    }
+  }
+}
