@@ -10,8 +10,9 @@ import io.sluice.api.functions.TimerService;
  */
 public final class CoProcessOperator<IN1, IN2, OUT>
     extends UdfOperator<CoProcessFunction<IN1, IN2, OUT>, OUT>
-    implements TwoInputStreamOperator<IN1, IN2, OUT>, CoProcessFunction.Context, TimerService {
+    implements TwoInputStreamOperator<IN1, IN2, OUT>, CoProcessFunction.Context {
   private TimestampedCollector<OUT> collector;
+  private TimerService timerService;
   private long timestamp;
 
   public CoProcessOperator(CoProcessFunction<IN1, IN2, OUT> function) {
@@ -21,6 +22,11 @@ public final class CoProcessOperator<IN1, IN2, OUT>
   @Override
   public void open() throws Exception {
     collector = new TimestampedCollector<>(output);
+    timerService =
+        new UnkeyedTimers(
+            context,
+            "Timers need keyed connected streams: use connect(...).keyBy(key1, key2)"
+                + ".process(KeyedCoProcessFunction)");
     super.open();
   }
 
@@ -48,48 +54,11 @@ public final class CoProcessOperator<IN1, IN2, OUT>
 
   @Override
   public TimerService timerService() {
-    return this;
+    return timerService;
   }
 
   @Override
   public <X> void output(OutputTag<X> tag, X value) {
     collector.collect(tag, value);
-  }
-
-  @Override
-  public long currentProcessingTime() {
-    return context.currentProcessingTime();
-  }
-
-  @Override
-  public long currentWatermark() {
-    return context.currentWatermark();
-  }
-
-  @Override
-  public void registerEventTimeTimer(long time) {
-    throw timersNeedKeys();
-  }
-
-  @Override
-  public void registerProcessingTimeTimer(long time) {
-    throw timersNeedKeys();
-  }
-
-  @Override
-  public void deleteEventTimeTimer(long time) {
-    throw timersNeedKeys();
-  }
-
-  @Override
-  public void deleteProcessingTimeTimer(long time) {
-    throw timersNeedKeys();
-  }
-
-  private UnsupportedOperationException timersNeedKeys() {
-    return new UnsupportedOperationException(
-        "Timers need keyed connected streams: use connect(...).keyBy(key1, key2)"
-            + ".process(KeyedCoProcessFunction) in "
-            + context.getOperatorDescription());
   }
 }

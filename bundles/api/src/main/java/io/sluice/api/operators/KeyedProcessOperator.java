@@ -9,7 +9,7 @@ public final class KeyedProcessOperator<K, IN, OUT>
     extends UdfOperator<KeyedProcessFunction<K, IN, OUT>, OUT>
     implements OneInputStreamOperator<IN, OUT>, Triggerable<K> {
   private TimestampedCollector<OUT> collector;
-  private InternalTimerService<K> timers;
+  private TimerService timerService;
   private final ContextImpl contextImpl = new ContextImpl();
 
   public KeyedProcessOperator(KeyedProcessFunction<K, IN, OUT> function) {
@@ -19,7 +19,7 @@ public final class KeyedProcessOperator<K, IN, OUT>
   @Override
   public void open() throws Exception {
     collector = new TimestampedCollector<>(output);
-    timers = context.getTimerService(this);
+    timerService = new KeyedTimers(context.getTimerService(this));
     super.open();
   }
 
@@ -51,7 +51,7 @@ public final class KeyedProcessOperator<K, IN, OUT>
   }
 
   /** The function's view of the current element or timer; one instance reused per call. */
-  private final class ContextImpl implements KeyedProcessFunction.OnTimerContext<K>, TimerService {
+  private final class ContextImpl implements KeyedProcessFunction.OnTimerContext<K> {
     long timestamp;
     TimeDomain domain;
 
@@ -68,7 +68,7 @@ public final class KeyedProcessOperator<K, IN, OUT>
 
     @Override
     public TimerService timerService() {
-      return this;
+      return timerService;
     }
 
     @Override
@@ -79,36 +79,6 @@ public final class KeyedProcessOperator<K, IN, OUT>
     @Override
     public <X> void output(io.sluice.api.functions.OutputTag<X> tag, X value) {
       collector.collect(tag, value);
-    }
-
-    @Override
-    public long currentProcessingTime() {
-      return timers.currentProcessingTime();
-    }
-
-    @Override
-    public long currentWatermark() {
-      return timers.currentWatermark();
-    }
-
-    @Override
-    public void registerEventTimeTimer(long time) {
-      timers.registerEventTimeTimer(time);
-    }
-
-    @Override
-    public void registerProcessingTimeTimer(long time) {
-      timers.registerProcessingTimeTimer(time);
-    }
-
-    @Override
-    public void deleteEventTimeTimer(long time) {
-      timers.deleteEventTimeTimer(time);
-    }
-
-    @Override
-    public void deleteProcessingTimeTimer(long time) {
-      timers.deleteProcessingTimeTimer(time);
     }
   }
 }

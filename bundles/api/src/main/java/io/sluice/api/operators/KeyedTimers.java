@@ -3,8 +3,8 @@ package io.sluice.api.operators;
 import io.sluice.api.functions.TimerService;
 
 /**
- * The user-facing {@link TimerService} of a keyed operator: the operator's per-key timers. Used by
- * the multi-input operators, on the task thread only.
+ * The user-facing {@link TimerService} of a keyed operator: the operator's per-key timers. Shared
+ * by the keyed process operators, on the task thread only.
  */
 final class KeyedTimers implements TimerService {
   private final InternalTimerService<?> timers;

@@ -5,8 +5,9 @@ import io.sluice.api.functions.TimerService;
 
 /** Runs a {@link ProcessFunction} on a non-keyed stream (no timers: those need a key). */
 public final class ProcessOperator<IN, OUT> extends UdfOperator<ProcessFunction<IN, OUT>, OUT>
-    implements OneInputStreamOperator<IN, OUT>, ProcessFunction.Context, TimerService {
+    implements OneInputStreamOperator<IN, OUT>, ProcessFunction.Context {
   private TimestampedCollector<OUT> collector;
+  private TimerService timerService;
   private long timestamp;
 
   public ProcessOperator(ProcessFunction<IN, OUT> function) {
@@ -16,6 +17,9 @@ public final class ProcessOperator<IN, OUT> extends UdfOperator<ProcessFunction<
   @Override
   public void open() throws Exception {
     collector = new TimestampedCollector<>(output);
+    timerService =
+        new UnkeyedTimers(
+            context, "Timers need a keyed stream: use keyBy(...).process(KeyedProcessFunction)");
     super.open();
   }
 
@@ -33,47 +37,11 @@ public final class ProcessOperator<IN, OUT> extends UdfOperator<ProcessFunction<
 
   @Override
   public TimerService timerService() {
-    return this;
+    return timerService;
   }
 
   @Override
   public <X> void output(io.sluice.api.functions.OutputTag<X> tag, X value) {
     collector.collect(tag, value);
-  }
-
-  @Override
-  public long currentProcessingTime() {
-    return context.currentProcessingTime();
-  }
-
-  @Override
-  public long currentWatermark() {
-    return context.currentWatermark();
-  }
-
-  @Override
-  public void registerEventTimeTimer(long time) {
-    throw timersNeedKeys();
-  }
-
-  @Override
-  public void registerProcessingTimeTimer(long time) {
-    throw timersNeedKeys();
-  }
-
-  @Override
-  public void deleteEventTimeTimer(long time) {
-    throw timersNeedKeys();
-  }
-
-  @Override
-  public void deleteProcessingTimeTimer(long time) {
-    throw timersNeedKeys();
-  }
-
-  private UnsupportedOperationException timersNeedKeys() {
-    return new UnsupportedOperationException(
-        "Timers need a keyed stream: use keyBy(...).process(KeyedProcessFunction) in "
-            + context.getOperatorDescription());
   }
 }

@@ -67,6 +67,21 @@ public final class DataOutputSerializer implements DataOutputView {
     return buffer;
   }
 
+  /**
+   * Overwrites four bytes already written at {@code index} with {@code value}, big-endian; for a
+   * length prefix that is only known once the rest is written.
+   *
+   * @throws IndexOutOfBoundsException if {@code [index, index + 4)} is not inside {@code [0,
+   *     position())}
+   */
+  public void putInt(int index, int value) {
+    if (index < 0 || index > position - Integer.BYTES) {
+      throw new IndexOutOfBoundsException(
+          "putInt at " + index + " outside the " + position + " bytes written");
+    }
+    INT.set(buffer, index, value);
+  }
+
   /** A new array holding exactly the bytes written. */
   public byte[] copyOfBuffer() {
     return Arrays.copyOf(buffer, position);

@@ -187,4 +187,26 @@ class DataOutputSerializerTest {
     assertThatThrownBy(() -> out.write(new byte[4], 3, 2))
         .isInstanceOf(IndexOutOfBoundsException.class);
   }
+
+  @Test
+  void putIntOverwritesFourWrittenBytesInPlace() {
+    DataOutputSerializer out = new DataOutputSerializer();
+    out.writeInt(0);
+    out.writeByte(5);
+    out.putInt(0, 0x01020304);
+
+    assertThat(out.position()).isEqualTo(5);
+    assertThat(out.copyOfBuffer()).containsExactly(1, 2, 3, 4, 5);
+  }
+
+  @Test
+  void putIntRejectsAnIndexBeyondWhatWasWritten() {
+    DataOutputSerializer out = new DataOutputSerializer();
+    out.writeShort(1);
+
+    assertThatThrownBy(() -> out.putInt(0, 1)).isInstanceOf(IndexOutOfBoundsException.class);
+    out.writeInt(2);
+    assertThatThrownBy(() -> out.putInt(3, 1)).isInstanceOf(IndexOutOfBoundsException.class);
+    assertThatThrownBy(() -> out.putInt(-1, 1)).isInstanceOf(IndexOutOfBoundsException.class);
+  }
 }

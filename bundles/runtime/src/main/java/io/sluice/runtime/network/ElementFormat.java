@@ -1,5 +1,9 @@
 package io.sluice.runtime.network;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /**
  * The wire format of stream elements inside DATA buffers, shared by {@link RecordWriter} and {@link
  * StreamInputReader}.
@@ -38,5 +42,20 @@ final class ElementFormat {
   /** Larger lengths are taken as corruption rather than allocated. */
   static final int MAX_ELEMENT_LENGTH = 1 << 30;
 
+  private static final VarHandle INT =
+      MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+  private static final VarHandle LONG =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+
   private ElementFormat() {}
+
+  /** The big-endian int at {@code array[index, index + 4)}: a length prefix. */
+  static int readInt(byte[] array, int index) {
+    return (int) INT.get(array, index);
+  }
+
+  /** The big-endian long at {@code array[index, index + 8)}: a timestamp or watermark. */
+  static long readLong(byte[] array, int index) {
+    return (long) LONG.get(array, index);
+  }
 }

@@ -1,5 +1,6 @@
 package io.sluice.runtime.network;
 
+import io.sluice.api.typeutils.DataOutputSerializer;
 import io.sluice.api.typeutils.TypeSerializer;
 import io.sluice.spi.shuffle.NetworkBuffer;
 import io.sluice.spi.shuffle.ResultPartitionWriter;
@@ -46,7 +47,7 @@ public final class RecordWriter<T> {
   private final int numberOfChannels;
   private final NetworkBuffer[] openBuffers;
   private final int[] fill;
-  private final ElementOutput scratch = new ElementOutput(256);
+  private DataOutputSerializer scratch = new DataOutputSerializer(256);
 
   private long numRecordsOut;
   private long numBytesOut;
@@ -96,8 +97,8 @@ public final class RecordWriter<T> {
       }
     }
     numRecordsOut++;
-    if (scratch.array().length > RETAINED_SCRATCH_BYTES) {
-      scratch.prune(RETAINED_SCRATCH_BYTES);
+    if (scratch.getSharedBuffer().length > RETAINED_SCRATCH_BYTES) {
+      scratch = new DataOutputSerializer(RETAINED_SCRATCH_BYTES);
     }
   }
 
@@ -236,7 +237,7 @@ public final class RecordWriter<T> {
 
   /** Copies {@code scratch[0, length)} into channel {@code c}, emitting buffers as they fill. */
   private void copyToChannel(int c, int length) throws InterruptedException {
-    byte[] source = scratch.array();
+    byte[] source = scratch.getSharedBuffer();
     int copied = 0;
     while (copied < length) {
       NetworkBuffer buffer = openBuffers[c];

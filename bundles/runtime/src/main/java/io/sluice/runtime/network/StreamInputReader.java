@@ -1,5 +1,6 @@
 package io.sluice.runtime.network;
 
+import io.sluice.api.typeutils.DataInputDeserializer;
 import io.sluice.api.typeutils.TypeSerializer;
 import io.sluice.spi.shuffle.InputGate;
 import io.sluice.spi.shuffle.NetworkBuffer;
@@ -35,7 +36,7 @@ public final class StreamInputReader<T> {
   private final TypeSerializer<T> serializer;
   private final PartialElement[] partials;
   private final long[] channelOffsets;
-  private final ElementInput input = new ElementInput();
+  private final DataInputDeserializer input = new DataInputDeserializer();
 
   private long numRecordsIn;
   private long numBytesIn;
@@ -118,7 +119,7 @@ public final class StreamInputReader<T> {
       partial.clear();
     }
     while (end - position >= ElementFormat.LENGTH_BYTES) {
-      int length = ElementInput.readIntAt(data, position);
+      int length = ElementFormat.readInt(data, position);
       if (length < 1 || length > end - position - ElementFormat.LENGTH_BYTES) {
         PartialElement.checkLength(channel, base + position, length);
         break; // a valid element that continues in the next buffer
@@ -148,7 +149,7 @@ public final class StreamInputReader<T> {
           throw new CorruptElementException(
               channel, offset, "a timestamped record of only " + length + " bytes", null);
         }
-        long timestamp = ElementInput.readLongAt(data, start + 1);
+        long timestamp = ElementFormat.readLong(data, start + 1);
         handler.onRecord(
             deserialize(channel, offset, data, start + 1 + Long.BYTES, end), timestamp);
       }
@@ -157,7 +158,7 @@ public final class StreamInputReader<T> {
           throw new CorruptElementException(
               channel, offset, "a watermark of " + length + " bytes instead of 9", null);
         }
-        handler.onWatermark(channel, ElementInput.readLongAt(data, start + 1));
+        handler.onWatermark(channel, ElementFormat.readLong(data, start + 1));
       }
       case ElementFormat.WATERMARK_STATUS -> {
         if (length != ElementFormat.WATERMARK_STATUS_LENGTH) {
@@ -177,7 +178,7 @@ public final class StreamInputReader<T> {
   }
 
   private T deserialize(int channel, long offset, byte[] data, int from, int to) {
-    input.reset(data, from, to);
+    input.setBuffer(data, from, to - from);
     T value;
     try {
       value = serializer.deserialize(input);
@@ -188,7 +189,7 @@ public final class StreamInputReader<T> {
           "serializer for " + serializer.type().getTypeName() + " failed: " + e,
           e);
     }
-    if (input.remaining() != 0) {
+    if (input.available() != 0) {
       throw new CorruptElementException(
           channel,
           offset,

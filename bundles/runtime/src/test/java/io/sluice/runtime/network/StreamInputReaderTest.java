@@ -4,7 +4,9 @@ import static io.sluice.runtime.network.LocalPipe.drain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.sluice.api.typeutils.DataInputDeserializer;
 import io.sluice.api.typeutils.DataInputView;
+import io.sluice.api.typeutils.DataOutputSerializer;
 import io.sluice.api.typeutils.DataOutputView;
 import io.sluice.api.typeutils.TypeSerializer;
 import io.sluice.runtime.network.TestSerializers.LongSerializer;
@@ -52,7 +54,7 @@ class StreamInputReaderTest {
 
   /** A stream of elements in the wire format, built by hand from the documented layout. */
   private static byte[] sampleStream() throws IOException {
-    ElementOutput out = new ElementOutput(64);
+    DataOutputSerializer out = new DataOutputSerializer(64);
     out.writeInt(1 + 8); // record 7
     out.writeByte(0);
     out.writeLong(7);
@@ -65,7 +67,7 @@ class StreamInputReaderTest {
     out.writeInt(1 + 8); // watermark 99
     out.writeByte(2);
     out.writeLong(99);
-    return Arrays.copyOf(out.array(), out.position());
+    return Arrays.copyOf(out.getSharedBuffer(), out.position());
   }
 
   @Test
@@ -101,13 +103,13 @@ class StreamInputReaderTest {
   @Test
   void aNegativeLengthNamesTheChannelAndTheOffset() throws Exception {
     LocalPipe pipe = pipe(2);
-    ElementOutput out = new ElementOutput(32);
+    DataOutputSerializer out = new DataOutputSerializer(32);
     out.writeInt(9);
     out.writeByte(0);
     out.writeLong(1);
     out.writeInt(-3);
     out.writeByte(0);
-    emitBytes(pipe.partitions.get(1), out.array(), 0, out.position());
+    emitBytes(pipe.partitions.get(1), out.getSharedBuffer(), 0, out.position());
     StreamInputReader<Long> reader = pipe.reader(0, new LongSerializer());
     ElementLog<Long> log = ElementLog.of();
 
@@ -253,7 +255,9 @@ class StreamInputReaderTest {
 
     @Override
     public Object deserialize(DataInputView in) throws IOException {
-      return ((ElementInput) in).remaining() == 8 ? longs.deserialize(in) : strings.deserialize(in);
+      return ((DataInputDeserializer) in).available() == 8
+          ? longs.deserialize(in)
+          : strings.deserialize(in);
     }
 
     @Override
