@@ -126,6 +126,7 @@ class FeatureXmlTest {
             "sluice-api.jar",
             "sluice-shuffle-local.jar",
             "sluice-state-heap.jar",
+            "sluice-checkpoint-fs.jar",
             "sluice-runtime.jar");
   }
 }

@@ -43,7 +43,8 @@ class PlatformIT {
               org.assertj.core.groups.Tuple.tuple("org.apache.felix.fileinstall", "ACTIVE", 3),
               org.assertj.core.groups.Tuple.tuple("sluice-api", "ACTIVE", 4),
               org.assertj.core.groups.Tuple.tuple("sluice-shuffle-local", "ACTIVE", 5),
-              org.assertj.core.groups.Tuple.tuple("sluice-state-heap", "ACTIVE", 5));
+              org.assertj.core.groups.Tuple.tuple("sluice-state-heap", "ACTIVE", 5),
+              org.assertj.core.groups.Tuple.tuple("sluice-checkpoint-fs", "ACTIVE", 5));
       assertThat(platform.features().installed()).containsExactly("core");
     }
   }

@@ -2,7 +2,6 @@ package io.sluice.spi.checkpoint;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.util.List;
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -10,6 +9,17 @@ import org.osgi.annotation.versioning.ProviderType;
  * Where checkpoint data and metadata are kept. Registered as an OSGi service by a storage bundle
  * with the service property {@value #NAME_PROPERTY}; the runtime selects one by the configured
  * {@code checkpoint.storage}. Handles name their storage so older checkpoints stay readable.
+ *
+ * <p>The life of a checkpoint: tasks write their pieces of state through {@link #createStateStream}
+ * (usually on asynchronous snapshot threads) and send the {@link StateHandle}s to the coordinator,
+ * which calls {@link #commitMetadata} with all of them. The checkpoint is complete exactly when
+ * that call returns; a checkpoint whose metadata was never committed is ignored by every reading
+ * method. On failover the coordinator asks {@link #latestValid} for the newest checkpoint whose
+ * metadata and pieces verify, and after each completion {@link #retain} drops the older ones.
+ *
+ * <p>Threading: implementations are thread-safe; any thread may call any method, and different
+ * checkpoints may be written concurrently. Commit, discard and retention of one job are expected
+ * from one coordinator thread at a time.
  */
 @ProviderType
 public interface CheckpointStorage {
@@ -17,24 +27,71 @@ public interface CheckpointStorage {
   /** Service property naming the storage ("fs", "memory"). */
   String NAME_PROPERTY = "sluice.checkpoint.storage";
 
+  /** The name this storage is registered under, also recorded in every handle it issues. */
   String name();
 
-  /** Opens a stream for one piece of state of a checkpoint; closing it makes the piece durable. */
-  OutputStream createStateStream(String jobId, long checkpointId, String pieceName)
+  /**
+   * Opens a stream for one piece of state of a checkpoint. {@link
+   * StateOutputStream#closeAndGetHandle()} makes the piece durable; a plain {@code close()}
+   * abandons it. Names are letters, digits, {@code . _ -} and may not start with {@code .} or
+   * {@code _}.
+   *
+   * @throws java.nio.file.FileAlreadyExistsException if the piece was already written
+   */
+  StateOutputStream createStateStream(String jobId, long checkpointId, String pieceName)
       throws IOException;
 
-  /** Reads a piece written by {@link #createStateStream}. */
-  InputStream openStateStream(String jobId, long checkpointId, String pieceName) throws IOException;
+  /**
+   * Reads a piece written by {@link #createStateStream}. The stream checks the piece's length and
+   * checksum as it reaches the end and throws {@link CorruptCheckpointException} on a mismatch.
+   *
+   * @throws IllegalArgumentException if the handle names another storage
+   */
+  InputStream openStateStream(StateHandle piece) throws IOException;
 
-  /** Writes the checkpoint's metadata atomically; a checkpoint is complete once this returns. */
-  void commitMetadata(String jobId, long checkpointId, byte[] metadata) throws IOException;
+  /**
+   * Writes the checkpoint's metadata atomically together with the checksums of its pieces; the
+   * checkpoint is complete once this returns, and a crash before that leaves no trace visible to
+   * readers.
+   *
+   * @param pieces the handles of all pieces the checkpoint needs, issued by this storage for this
+   *     checkpoint
+   * @param metadata opaque bytes of the coordinator, returned unchanged by {@link #readMetadata}
+   * @throws java.nio.file.FileAlreadyExistsException if the checkpoint was already committed
+   */
+  CheckpointHandle commitMetadata(
+      String jobId, long checkpointId, List<StateHandle> pieces, byte[] metadata)
+      throws IOException;
 
-  /** Reads committed metadata, failing clearly if it is missing or corrupt. */
-  byte[] readMetadata(String jobId, long checkpointId) throws IOException;
+  /**
+   * Reads committed metadata after verifying its checksum; the pieces are not read.
+   *
+   * @throws java.nio.file.NoSuchFileException if the checkpoint is not complete
+   * @throws CorruptCheckpointException if the metadata does not verify
+   */
+  CompletedCheckpoint readMetadata(String jobId, long checkpointId) throws IOException;
 
-  /** The completed checkpoints of a job, oldest first. */
+  /** The ids of the completed (committed) checkpoints of a job, oldest first; none if unknown. */
   List<Long> completedCheckpoints(String jobId) throws IOException;
 
-  /** Deletes a checkpoint and everything only it references. */
+  /**
+   * The newest completed checkpoint whose metadata and every referenced piece verify, with the
+   * reasons newer checkpoints were passed over so the caller can report them. Corrupt checkpoints
+   * are left in place for inspection.
+   */
+  LatestValid latestValid(String jobId) throws IOException;
+
+  /**
+   * Keeps the {@code count} newest completed checkpoints of a job and discards the older ones,
+   * together with incomplete checkpoints left behind by a crash (never one still being written).
+   *
+   * @return the ids of the discarded completed checkpoints, oldest first
+   */
+  List<Long> retain(String jobId, int count) throws IOException;
+
+  /**
+   * Deletes a checkpoint, complete or not, and everything only it references. The metadata goes
+   * first, so a crash halfway leaves an incomplete checkpoint, never a broken complete one.
+   */
   void discard(String jobId, long checkpointId) throws IOException;
 }
