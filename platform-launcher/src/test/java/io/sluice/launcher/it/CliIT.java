@@ -141,7 +141,7 @@ class CliIT {
       assertThat(platform.features().installed()).containsExactly("core");
 
       assertThat(sluice(dist, "feature", "install", "kafka")).isEqualTo(1);
-      assertThat(err()).contains("unknown feature 'kafka'; known features: core");
+      assertThat(err()).contains("unknown feature 'kafka'; known features: core, rocksdb");
 
       assertThat(sluice(dist, "cancel", "job-9")).isEqualTo(1);
       assertThat(err()).contains("no job job-9");

@@ -157,7 +157,7 @@ class PlatformIT {
 
     assertThatThrownBy(() -> Platform.start(dist.options(false, List.of("core", "kafak"))))
         .isInstanceOf(FeatureException.class)
-        .hasMessage("unknown feature 'kafak'; known features: core");
+        .hasMessage("unknown feature 'kafak'; known features: core, rocksdb");
     assertThat(dist.distribution.data().resolve("felix-cache")).doesNotExist();
   }
 
