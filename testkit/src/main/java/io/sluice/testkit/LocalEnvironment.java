@@ -2,7 +2,7 @@ package io.sluice.testkit;
 
 import io.sluice.api.ExecutionConfig;
 import io.sluice.api.StreamEnvironment;
-import io.sluice.runtime.execution.JobExecution;
+import io.sluice.runtime.execution.JobMaster;
 import io.sluice.runtime.execution.LocalPipelineExecutor;
 import io.sluice.runtime.execution.RuntimeServices;
 import io.sluice.shuffle.local.LocalShuffleService;
@@ -50,7 +50,7 @@ public final class LocalEnvironment {
       ExecutionConfig config,
       ShuffleService shuffle,
       StateBackend stateBackend,
-      AtomicReference<JobExecution> lastExecution) {
+      AtomicReference<JobMaster> lastExecution) {
     // Enough slots for the job's highest parallelism (operators may raise it above the default).
     RuntimeServices services =
         RuntimeServices.of(shuffle, stateBackend, Math.max(LOCAL_SLOTS, config.parallelism()));

@@ -48,6 +48,36 @@ public final class StreamEnvironment {
     return config;
   }
 
+  /**
+   * Takes a checkpoint every {@code interval} with the given guarantee; with a two-phase sink (the
+   * file sink) output is then exactly-once across failures.
+   */
+  public StreamEnvironment enableCheckpointing(
+      java.time.Duration interval, io.sluice.api.checkpoint.CheckpointingMode mode) {
+    if (interval.isZero() || interval.isNegative()) {
+      throw new IllegalArgumentException("checkpoint interval must be positive: " + interval);
+    }
+    config =
+        config.withCheckpointConfig(
+            config.checkpointConfig().withInterval(interval).withMode(mode));
+    return this;
+  }
+
+  public io.sluice.api.checkpoint.CheckpointConfig getCheckpointConfig() {
+    return config.checkpointConfig();
+  }
+
+  public StreamEnvironment setCheckpointConfig(io.sluice.api.checkpoint.CheckpointConfig value) {
+    config = config.withCheckpointConfig(value);
+    return this;
+  }
+
+  /** What the job does when a task fails (see {@link io.sluice.api.checkpoint.RestartStrategy}). */
+  public StreamEnvironment setRestartStrategy(io.sluice.api.checkpoint.RestartStrategy value) {
+    config = config.withRestartStrategy(value);
+    return this;
+  }
+
   /** The default parallelism of operators that do not set their own. */
   public StreamEnvironment setParallelism(int parallelism) {
     config = config.withParallelism(parallelism);

@@ -54,4 +54,20 @@ public interface OperatorContext {
           getOperatorDescription() + ": this operator context cannot run mails while it waits");
     }
   }
+
+  /**
+   * The non-keyed state of this operator subtask, checkpointed with it.
+   *
+   * @throws UnsupportedOperationException if this context keeps no operator state (test harnesses
+   *     may not)
+   */
+  default io.sluice.api.state.OperatorStateStore getOperatorStateStore() {
+    throw new UnsupportedOperationException(
+        getOperatorDescription() + ": this operator context keeps no operator state");
+  }
+
+  /** Whether the subtask was restored from a checkpoint or savepoint. */
+  default boolean isRestored() {
+    return false;
+  }
 }

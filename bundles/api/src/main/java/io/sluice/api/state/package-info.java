@@ -7,7 +7,7 @@
  * change.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package io.sluice.api.state;
 
 import org.osgi.annotation.bundle.Export;

@@ -3,7 +3,7 @@
  * serialization).
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package io.sluice.api.typeutils;
 
 import org.osgi.annotation.bundle.Export;

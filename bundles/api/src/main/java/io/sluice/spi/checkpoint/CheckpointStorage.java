@@ -94,4 +94,27 @@ public interface CheckpointStorage {
    * first, so a crash halfway leaves an incomplete checkpoint, never a broken complete one.
    */
   void discard(String jobId, long checkpointId) throws IOException;
+
+  /**
+   * A storage of the same kind whose checkpoints live under {@code directory}: where savepoints are
+   * written ({@code sluice savepoint JOB DIR}). Its handles name this storage's {@link #name()}.
+   */
+  CheckpointStorage atDirectory(String directory) throws IOException;
+
+  /** The path users see for a completed checkpoint or savepoint (the folder holding it). */
+  String pathOf(CheckpointHandle handle);
+
+  /**
+   * Reads the completed checkpoint or savepoint at {@code path} (as {@link #pathOf} printed it, on
+   * any instance of this kind of storage) after verifying its metadata, together with the storage
+   * that opens its pieces.
+   *
+   * @throws java.nio.file.NoSuchFileException if nothing complete is there (the message says what
+   *     was found instead)
+   * @throws CorruptCheckpointException if the metadata does not verify
+   */
+  OpenedCheckpoint openCompleted(String path) throws IOException;
+
+  /** A completed checkpoint read from a path, and the storage that opens its pieces. */
+  record OpenedCheckpoint(CompletedCheckpoint checkpoint, CheckpointStorage storage) {}
 }

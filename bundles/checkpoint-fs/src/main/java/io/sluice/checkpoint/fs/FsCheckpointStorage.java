@@ -365,6 +365,40 @@ public final class FsCheckpointStorage implements CheckpointStorage {
   }
 
   @Override
+  public CheckpointStorage atDirectory(String directory) {
+    return new FsCheckpointStorage(Path.of(directory));
+  }
+
+  @Override
+  public String pathOf(CheckpointHandle handle) {
+    return layout.resolve(handle.location()).toString();
+  }
+
+  @Override
+  public OpenedCheckpoint openCompleted(String path) throws IOException {
+    Path dir = Path.of(path).toAbsolutePath().normalize();
+    if (dir.getFileName() != null
+        && dir.getFileName().toString().equals(CheckpointLayout.METADATA)) {
+      dir = dir.getParent();
+    }
+    java.util.OptionalLong id =
+        dir.getFileName() == null
+            ? java.util.OptionalLong.empty()
+            : CheckpointLayout.checkpointId(dir.getFileName().toString());
+    if (id.isEmpty() || dir.getParent() == null || dir.getParent().getParent() == null) {
+      throw new java.nio.file.NoSuchFileException(
+          path,
+          null,
+          "not a checkpoint or savepoint folder (expected .../<job>/chk-<id> as printed when it was"
+              + " taken)");
+    }
+    FsCheckpointStorage storage = new FsCheckpointStorage(dir.getParent().getParent());
+    CompletedCheckpoint checkpoint =
+        storage.readMetadata(dir.getParent().getFileName().toString(), id.getAsLong());
+    return new OpenedCheckpoint(checkpoint, storage);
+  }
+
+  @Override
   public String toString() {
     return "FsCheckpointStorage[" + layout.root() + "]";
   }

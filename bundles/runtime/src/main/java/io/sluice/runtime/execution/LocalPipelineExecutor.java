@@ -29,19 +29,33 @@ public final class LocalPipelineExecutor implements PipelineExecutor {
   private final String jobId;
   private final Supplier<RuntimeServices> services;
   private final ClassLoader userClassLoader;
-  private final Consumer<JobExecution> onDeploy;
+  private final Consumer<JobMaster> onDeploy;
+  private final RestoreSettings restore;
 
   /**
    * @param jobId the job the pipelines belong to
    * @param services the plug-ins to run on, looked up at each execute
    * @param userClassLoader the job bundle's class loader
-   * @param onDeploy told of each execution before it starts (so it can be canceled)
+   * @param onDeploy told of the job master before the job starts (to cancel it, take savepoints)
    */
   public LocalPipelineExecutor(
       String jobId,
       Supplier<RuntimeServices> services,
       ClassLoader userClassLoader,
-      Consumer<JobExecution> onDeploy) {
+      Consumer<JobMaster> onDeploy) {
+    this(jobId, services, userClassLoader, onDeploy, RestoreSettings.NONE);
+  }
+
+  /**
+   * @param restore the savepoint the job starts from, if any
+   */
+  public LocalPipelineExecutor(
+      String jobId,
+      Supplier<RuntimeServices> services,
+      ClassLoader userClassLoader,
+      Consumer<JobMaster> onDeploy,
+      RestoreSettings restore) {
+    this.restore = restore;
     this.jobId = jobId;
     this.services = services;
     this.userClassLoader = userClassLoader;
@@ -58,10 +72,10 @@ public final class LocalPipelineExecutor implements PipelineExecutor {
           new JobResult(jobId, pipeline.jobName(), JobStatus.FAILED, Duration.ZERO, e);
       throw new JobExecutionException(result);
     }
-    JobExecution execution =
-        new JobExecution(jobId, graph, services.get(), pipeline.config(), userClassLoader);
-    onDeploy.accept(execution);
-    JobResult result = execution.run();
+    JobMaster master =
+        new JobMaster(jobId, graph, services, pipeline.config(), userClassLoader, restore);
+    onDeploy.accept(master);
+    JobResult result = master.run();
     if (result.status() == JobStatus.FAILED) {
       throw new JobExecutionException(result);
     }

@@ -61,7 +61,8 @@ public final class JobManagerComponent implements JobControl {
             shuffle,
             stateBackend,
             ShuffleSettings.defaults(),
-            new TaskExecutor("embedded", config.taskmanager_numberOfTaskSlots()));
+            new TaskExecutor("embedded", config.taskmanager_numberOfTaskSlots()),
+            null);
     this.tracker = new BundleTracker<>(context, Bundle.ACTIVE, new Customizer());
     tracker.open();
   }

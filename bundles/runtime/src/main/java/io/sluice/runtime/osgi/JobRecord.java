@@ -3,7 +3,7 @@ package io.sluice.runtime.osgi;
 import io.sluice.api.JobStatus;
 import io.sluice.platform.JobInfo;
 import io.sluice.platform.SubmitOptions;
-import io.sluice.runtime.execution.JobExecution;
+import io.sluice.runtime.execution.JobMaster;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -22,7 +22,7 @@ final class JobRecord {
   private volatile long endTimeMillis;
   private volatile String error;
   private volatile boolean cancelRequested;
-  volatile JobExecution execution;
+  volatile JobMaster execution;
   volatile Thread driver;
   volatile boolean executed;
 
@@ -67,7 +67,7 @@ final class JobRecord {
   /** Asks the job to stop: cancels its execution and interrupts its driver. Any thread. */
   void cancel() {
     cancelRequested = true;
-    JobExecution current = execution;
+    JobMaster current = execution;
     if (current != null) {
       current.cancel();
     }
