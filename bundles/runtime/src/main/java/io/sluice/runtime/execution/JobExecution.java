@@ -54,6 +54,8 @@ public final class JobExecution implements TaskListener {
   private final AtomicReference<Throwable> failure = new AtomicReference<>();
   private volatile boolean canceled;
   private CountDownLatch remaining;
+  private final java.util.concurrent.atomic.AtomicInteger reachedEnd =
+      new java.util.concurrent.atomic.AtomicInteger();
 
   public JobExecution(
       String jobId,
@@ -176,7 +178,8 @@ public final class JobExecution implements TaskListener {
                 checkpoints,
                 asyncWriter,
                 config.checkpointConfig().mode(),
-                restore));
+                restore,
+                config.checkpointConfig().isEnabled()));
     Map<String, SourceCoordinator<?>> sourcesById = new HashMap<>();
     Map<String, List<StreamTask>> sourceTasks = new HashMap<>();
     Map<String, Integer> parallelism = new HashMap<>();
@@ -300,6 +303,18 @@ public final class JobExecution implements TaskListener {
 
   private static String describe(JobVertex vertex, int subtask) {
     return vertex.name() + " (" + (subtask + 1) + "/" + vertex.parallelism() + ")";
+  }
+
+  @Override
+  public void taskReachedEnd(String taskDescription) {
+    checkpoints.onTaskEnded();
+    if (reachedEnd.incrementAndGet() == tasks.size()) {
+      // Every subtask is past its input: what they prepared since the last checkpoint is final.
+      for (StreamTask task : tasks) {
+        task.notifyCheckpointComplete(
+            io.sluice.api.checkpoint.CheckpointListener.END_OF_INPUT_CHECKPOINT_ID);
+      }
+    }
   }
 
   @Override

@@ -187,7 +187,11 @@ final class OperatorChain {
             deployment.services().clock(),
             mailbox);
     handle.setSecondKeySelector(keySelector2);
-    handle.setCheckpointing(node.operatorId(), restore, keySerializer);
+    handle.setCheckpointing(
+        node.operatorId(),
+        restore,
+        keySerializer,
+        deployment.services().checkpointing().periodic());
     return handle;
   }
 

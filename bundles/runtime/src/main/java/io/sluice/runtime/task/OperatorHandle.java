@@ -48,6 +48,7 @@ final class OperatorHandle<IN, OUT> implements OperatorContext {
   private DefaultOperatorStateStore operatorState;
   private OperatorRestore restore;
   private TypeSerializer<Object> keySerializer;
+  private boolean checkpointingEnabled;
 
   @SuppressWarnings("unchecked")
   OperatorHandle(
@@ -83,8 +84,12 @@ final class OperatorHandle<IN, OUT> implements OperatorContext {
    * @param restore what the operator restores, or null on a fresh start
    */
   void setCheckpointing(
-      String operatorId, OperatorRestore restore, TypeSerializer<Object> keySerializer) {
+      String operatorId,
+      OperatorRestore restore,
+      TypeSerializer<Object> keySerializer,
+      boolean checkpointingEnabled) {
     this.operatorId = operatorId;
+    this.checkpointingEnabled = checkpointingEnabled;
     this.restore = restore;
     this.keySerializer = keySerializer;
     String owner = getOperatorDescription();
@@ -327,6 +332,11 @@ final class OperatorHandle<IN, OUT> implements OperatorContext {
   @Override
   public boolean isRestored() {
     return restore != null;
+  }
+
+  @Override
+  public boolean isCheckpointingEnabled() {
+    return checkpointingEnabled;
   }
 
   /** Registers the restored timers of this subtask's key groups (all old pieces are filtered). */

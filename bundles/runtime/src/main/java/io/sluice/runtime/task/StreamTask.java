@@ -32,6 +32,7 @@ public final class StreamTask implements Runnable {
   // Task thread only:
   private OperatorChain chain;
   private NetworkInput networkInput;
+  private java.util.concurrent.atomic.AtomicBoolean finalNotified;
 
   public StreamTask(TaskDeployment deployment) {
     this.deployment = deployment;
@@ -96,6 +97,11 @@ public final class StreamTask implements Runnable {
             for (OperatorHandle<?, ?> operator : chain.operators()) {
               operator.notifyCheckpointComplete(id);
             }
+          }
+          java.util.concurrent.atomic.AtomicBoolean waiting = finalNotified;
+          if (id == io.sluice.api.checkpoint.CheckpointListener.END_OF_INPUT_CHECKPOINT_ID
+              && waiting != null) {
+            waiting.set(true);
           }
           done.complete(null);
         });
@@ -163,6 +169,9 @@ public final class StreamTask implements Runnable {
         for (RecordWriter<?> writer : chain.writers()) {
           writer.finish();
         }
+        if (deployment.services().checkpointing().periodic() && !awaitFinalNotification()) {
+          return; // canceled while waiting
+        }
         deployment.services().listener().taskFinished(description);
       }
     } catch (Throwable t) {
@@ -185,6 +194,25 @@ public final class StreamTask implements Runnable {
         }
       }
     }
+  }
+
+  /**
+   * Runs mails until the job-wide final notification has been processed (true) or the task is
+   * canceled (false).
+   */
+  private boolean awaitFinalNotification() {
+    java.util.concurrent.atomic.AtomicBoolean notified =
+        new java.util.concurrent.atomic.AtomicBoolean();
+    finalNotified = notified;
+    deployment.services().listener().taskReachedEnd(description);
+    while (!canceled && !notified.get()) {
+      mailbox.clearNotification();
+      mailbox.runMails();
+      if (!notified.get()) {
+        mailbox.awaitNotification();
+      }
+    }
+    return !canceled;
   }
 
   /** Processes input and mails until the input ends (true) or the task is canceled (false). */

@@ -15,10 +15,13 @@ import java.util.concurrent.Executor;
  * @param asyncWriter runs the asynchronous part of snapshots (writing pieces)
  * @param mode aligned (exactly-once) or unaligned (at-least-once) barriers
  * @param restore the checkpoint the attempt starts from, or null
+ * @param periodic whether the job takes periodic checkpoints (then a subtask that reached the end
+ *     of its input waits for the job-wide final notification before it ends)
  */
 public record TaskCheckpointing(
     java.util.function.LongFunction<CheckpointStorage> storageFor,
     CheckpointResponder responder,
     Executor asyncWriter,
     CheckpointingMode mode,
-    RestorePlan restore) {}
+    RestorePlan restore,
+    boolean periodic) {}
