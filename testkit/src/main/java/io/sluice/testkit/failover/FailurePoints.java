@@ -18,6 +18,18 @@ public final class FailurePoints {
     return FIRED.add(name + "@" + point);
   }
 
+  private static final Set<String> ARMED = ConcurrentHashMap.newKeySet();
+
+  /** Makes the next {@link #firesNow} of {@code name} return true (once). */
+  public static void arm(String name) {
+    ARMED.add(name);
+  }
+
+  /** True once after each {@link #arm}. */
+  public static boolean firesNow(String name) {
+    return !ARMED.isEmpty() && ARMED.remove(name);
+  }
+
   /** How many points of {@code name} have fired. */
   public static long fired(String name) {
     return FIRED.stream().filter(p -> p.startsWith(name + "@")).count();

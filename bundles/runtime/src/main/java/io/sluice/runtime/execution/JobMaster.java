@@ -45,6 +45,7 @@ public final class JobMaster {
   private volatile boolean canceled;
   private volatile boolean stopped;
   private volatile int restarts;
+  private volatile long restoredCheckpointId = -1;
 
   /** A requested move to a new deployment, and how to restore it. */
   private record Redeploy(
@@ -81,6 +82,23 @@ public final class JobMaster {
   /** How many times the job was restarted after a failure. */
   public int restarts() {
     return restarts;
+  }
+
+  /** The id of the checkpoint or savepoint the current attempt started from, or -1. */
+  public long restoredCheckpointId() {
+    return restoredCheckpointId;
+  }
+
+  /**
+   * Takes a checkpoint now (besides the periodic ones); completes with it, or fails with the reason
+   * it was aborted.
+   */
+  public CompletableFuture<CompletedCheckpointInfo> triggerCheckpoint() {
+    CheckpointCoordinator checkpoints = coordinator;
+    if (checkpoints == null) {
+      return CompletableFuture.failedFuture(new IllegalStateException("the job is not running"));
+    }
+    return checkpoints.trigger(SnapshotKind.CHECKPOINT, null, false);
   }
 
   /** The newest completed checkpoint or savepoint, or null. */
@@ -127,6 +145,7 @@ public final class JobMaster {
         }
         Redeploy pendingRedeploy = redeploy.get();
         long restoredId = plan == null ? -1 : plan.checkpointId();
+        restoredCheckpointId = restoredId;
         JobExecution execution =
             new JobExecution(
                 jobId,
