@@ -82,6 +82,36 @@ final class StateTable<K, S> implements ValueCell<S> {
     return () -> keyGroups.stream().flatMap(group -> group.keySet().stream()).iterator();
   }
 
+  /**
+   * A copy of the tables of all key groups that later writes do not affect, for a snapshot: the
+   * per-group maps are copied, and for list and map state also the lists and maps they hold (the
+   * state handles change those in place); stored values themselves are shared, as they are never
+   * changed in place.
+   */
+  List<Map<K, Object>> copyForSnapshot() {
+    keyContext.checkOpen();
+    boolean copyContainers = !metaInfo.isValueLike();
+    List<Map<K, Object>> copy = new ArrayList<>(keyGroups.size());
+    for (Map<K, S> group : keyGroups) {
+      Map<K, Object> groupCopy = new HashMap<>(group);
+      if (copyContainers) {
+        groupCopy.replaceAll(
+            (key, stored) ->
+                stored instanceof List<?> list
+                    ? new ArrayList<>(list)
+                    : new HashMap<>((Map<?, ?>) stored));
+      }
+      copy.add(groupCopy);
+    }
+    return copy;
+  }
+
+  /** The table of {@code keyGroup}, which must lie in the backend's range: for a restore. */
+  @SuppressWarnings("unchecked")
+  Map<K, Object> keyGroup(int keyGroup) {
+    return (Map<K, Object>) keyGroups.get(keyGroup - keyContext.keyGroupRange().startKeyGroup());
+  }
+
   void dispose() {
     keyGroups.clear();
   }
