@@ -274,9 +274,10 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
       table = ttlTable;
       handle = withTtl.apply(ttlTable, ttl);
     }
-    RestoredSections.RestoredState restoredState = restored.take(metaInfo.name());
+    RestoredSections.RestoredState restoredState = restored.get(metaInfo.name());
     if (restoredState != null) {
-      load(restoredState, descriptor, table);
+      load(restoredState, descriptor, table); // on failure the restored bytes stay pending
+      restored.remove(metaInfo.name());
     }
     states.put(metaInfo.name(), new RegisteredState<>(table, handle, descriptor));
     return handle;

@@ -92,9 +92,14 @@ final class RestoredSections {
     return state;
   }
 
-  /** Takes the restored state of that name out, or null if there is none. */
-  RestoredState take(String name) {
-    return states.remove(name);
+  /** The restored state of that name still waiting for registration, or null. */
+  RestoredState get(String name) {
+    return states.get(name);
+  }
+
+  /** Forgets the restored state of that name once it is loaded. */
+  void remove(String name) {
+    states.remove(name);
   }
 
   /** The states still waiting for registration, in restore order. */
