@@ -1,5 +1,7 @@
 package io.sluice.spi.state;
 
+import io.sluice.api.state.StateDescriptor;
+
 /**
  * Walks the bytes of one section written by {@link CanonicalSectionWriter}: counts and frames in
  * the order the state's kind lays them out. Sections handed out by {@link CanonicalSnapshotReader}
@@ -67,21 +69,16 @@ public final class CanonicalSectionReader {
     return position;
   }
 
-  /** The big-endian int at the current frame's {@code offset}, e.g. a stored timestamp's half. */
-  static long readLong(byte[] bytes, int offset) {
-    long value = 0;
-    for (int i = 0; i < Long.BYTES; i++) {
-      value = (value << 8) | (bytes[offset + i] & 0xff);
-    }
-    return value;
-  }
-
-  /** The time-to-live timestamp at the start of the current frame. */
+  /** The time-to-live timestamp at the start of the current frame (states with a TTL). */
   public long frameTimestamp() {
     if (frameLength < Long.BYTES) {
       throw malformed("value of " + frameLength + " bytes has no timestamp");
     }
-    return readLong(bytes, frameOffset);
+    long value = 0;
+    for (int i = 0; i < Long.BYTES; i++) {
+      value = (value << 8) | (bytes[frameOffset + i] & 0xff);
+    }
+    return value;
   }
 
   private int readInt() {
@@ -116,7 +113,7 @@ public final class CanonicalSectionReader {
       } else {
         int count = readCount();
         for (int j = 0; j < count; j++) {
-          if (state.kind() == io.sluice.api.state.StateDescriptor.Kind.MAP) {
+          if (state.kind() == StateDescriptor.Kind.MAP) {
             nextFrame();
           }
           nextValue(state);

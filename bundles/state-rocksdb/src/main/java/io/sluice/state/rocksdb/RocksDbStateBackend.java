@@ -16,10 +16,14 @@ import org.rocksdb.RocksDB;
  * backend (one operator subtask) opens its own database under {@code directory}; all of them share
  * one block cache and one write buffer manager sized by {@code memory.budget.mb}.
  *
+ * <p>Checkpoints are canonical unless {@value #INCREMENTAL} is set: then they upload only the SST
+ * files that are new since the previous checkpoint of the keyed backend (savepoints stay canonical,
+ * so they can be restored by any backend and at any parallelism).
+ *
  * <p>Registered as a DS component under {@code sluice.state.backend=rocksdb}, configured by the PID
- * {@value #PID} ({@code directory}, {@code memory.budget.mb}); tests and embedded setups create it
- * with {@code new} and {@link #close()} it. Safe to share between threads; each keyed backend it
- * creates is confined to one task thread.
+ * {@value #PID} ({@code directory}, {@code memory.budget.mb}, {@code incremental}); tests and
+ * embedded setups create it with {@code new} and {@link #close()} it. Safe to share between
+ * threads; each keyed backend it creates is confined to one task thread.
  */
 @Component(
     service = StateBackend.class,
