@@ -14,6 +14,7 @@ import io.sluice.api.state.StateDescriptor;
 import io.sluice.api.state.ValueState;
 import io.sluice.api.state.ValueStateDescriptor;
 import io.sluice.api.typeutils.TypeSerializer;
+import io.sluice.spi.state.CurrentKeyContext;
 import io.sluice.spi.state.KeyGroupRange;
 import io.sluice.spi.state.KeyedStateBackend;
 import io.sluice.spi.state.KeyedStateBackendParameters;
@@ -57,35 +58,15 @@ import java.util.function.Function;
  */
 public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
 
-  private final KeyContext<K> keyContext;
+  private final CurrentKeyContext<K> keyContext;
   private final TypeSerializer<K> keySerializer;
   private final Map<String, RegisteredState<K>> states = new LinkedHashMap<>();
   private final RestoredSections restored;
 
   public HeapKeyedStateBackend(KeyedStateBackendParameters<K> parameters) {
-    KeyGroupRange range = parameters.keyGroupRange();
-    String owner =
-        "operator '"
-            + parameters.operatorId()
-            + "' (subtask "
-            + parameters.subtaskIndex()
-            + ") of job '"
-            + parameters.jobId()
-            + "'";
-    if (range.size() > 0 && range.endKeyGroup() >= parameters.maxParallelism()) {
-      throw new IllegalArgumentException(
-          "key group range ["
-              + range.startKeyGroup()
-              + ", "
-              + range.endKeyGroup()
-              + "] of "
-              + owner
-              + " exceeds max parallelism "
-              + parameters.maxParallelism());
-    }
-    this.keyContext = new KeyContext<>(range, parameters.maxParallelism(), owner);
+    this.keyContext = new CurrentKeyContext<>(parameters);
     this.keySerializer = parameters.keySerializer();
-    this.restored = new RestoredSections(range, owner);
+    this.restored = new RestoredSections(keyContext.keyGroupRange(), keyContext.owner());
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.sluice.state.heap;
 
+import io.sluice.spi.state.CurrentKeyContext;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -18,10 +19,10 @@ import java.util.Objects;
  */
 final class StateTable<K, S> implements ValueCell<S> {
   private final StateMetaInfo metaInfo;
-  private final KeyContext<K> keyContext;
+  private final CurrentKeyContext<K> keyContext;
   private final List<Map<K, S>> keyGroups;
 
-  StateTable(StateMetaInfo metaInfo, KeyContext<K> keyContext) {
+  StateTable(StateMetaInfo metaInfo, CurrentKeyContext<K> keyContext) {
     this.metaInfo = metaInfo;
     this.keyContext = keyContext;
     int size = keyContext.keyGroupRange().size();

@@ -131,29 +131,8 @@ public final class RocksDbKeyedStateBackend<K> implements KeyedStateBackend<K> {
       MemoryBudget memory,
       boolean incremental) {
     this.incremental = incremental;
-    KeyGroupRange range = parameters.keyGroupRange();
-    String owner =
-        "operator '"
-            + parameters.operatorId()
-            + "' (subtask "
-            + parameters.subtaskIndex()
-            + ") of job '"
-            + parameters.jobId()
-            + "'";
-    if (range.size() > 0 && range.endKeyGroup() >= parameters.maxParallelism()) {
-      throw new IllegalArgumentException(
-          "key group range ["
-              + range.startKeyGroup()
-              + ", "
-              + range.endKeyGroup()
-              + "] of "
-              + owner
-              + " exceeds max parallelism "
-              + parameters.maxParallelism());
-    }
-    this.keyContext =
-        new KeyContext<>(
-            range, parameters.maxParallelism(), parameters.keySerializer().duplicate(), owner);
+    this.keyContext = new KeyContext<>(parameters, parameters.keySerializer().duplicate());
+    String owner = keyContext.owner();
     String instanceId = UUID.randomUUID().toString().substring(0, 8);
     this.guard = new NativeGuard(owner);
     this.sharedFiles = new SharedFileRegistry(instanceId);
