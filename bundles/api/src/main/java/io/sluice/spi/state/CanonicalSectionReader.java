@@ -69,18 +69,6 @@ public final class CanonicalSectionReader {
     return position;
   }
 
-  /** The time-to-live timestamp at the start of the current frame (states with a TTL). */
-  public long frameTimestamp() {
-    if (frameLength < Long.BYTES) {
-      throw malformed("value of " + frameLength + " bytes has no timestamp");
-    }
-    long value = 0;
-    for (int i = 0; i < Long.BYTES; i++) {
-      value = (value << 8) | (bytes[frameOffset + i] & 0xff);
-    }
-    return value;
-  }
-
   private int readInt() {
     if (end - position < Integer.BYTES) {
       throw malformed("needed 4 bytes, " + (end - position) + " left");

@@ -43,10 +43,6 @@ final class NativeGuard {
     }
   }
 
-  boolean isClosing() {
-    return closing;
-  }
-
   /** Stops new users and waits for the ones inside to leave; the natives may be freed after. */
   void close() {
     closing = true;

@@ -39,9 +39,4 @@ final class SharedFileRegistry {
     uploaded.put(name, handle);
     return handle;
   }
-
-  /** How many files were uploaded so far. */
-  synchronized int uploadedFiles() {
-    return uploaded.size();
-  }
 }
