@@ -181,6 +181,15 @@ class KeyedFailoverTest {
     AtomicReference<JobResult> result = new AtomicReference<>();
     Thread run = start(env, name, result);
     awaitCommitted(name, committedAtLeast, run);
+    System.err.println(
+        "DEBUG committed="
+            + ExactlyOnceCollector.committed(name).size()
+            + " master="
+            + master.get()
+            + " alive="
+            + run.isAlive()
+            + " result="
+            + result.get());
     String path =
         master.get().stopWithSavepoint(checkpoints.resolve("savepoints").toString()).get().path();
     run.join();
