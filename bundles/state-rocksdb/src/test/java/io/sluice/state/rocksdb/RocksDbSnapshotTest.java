@@ -22,6 +22,10 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.BiFunction;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -100,18 +104,19 @@ class RocksDbSnapshotTest {
   @Test
   void aSnapshotWrittenOnAnotherThreadWhileTheTaskWritesHoldsTheStateOfTheSnapshotCall()
       throws Exception {
-    for (KeyedStateBackend<String> source :
-        List.<KeyedStateBackend<String>>of(
-            backends.allKeyGroups(),
-            backends.incrementalSubtask(1, 0),
-            SnapshotHarness.heap(1, 0))) {
+    List<KeyedStateBackend<String>> sources =
+        List.of(
+            backends.allKeyGroups(), backends.incrementalSubtask(1, 0), SnapshotHarness.heap(1, 0));
+    for (int id = 1; id <= sources.size(); id++) {
+      KeyedStateBackend<String> source = sources.get(id - 1);
+      long checkpointId = id;
       fixture.fill(source, KEYS);
-      KeyedStateSnapshot snapshot = source.snapshot(1, SnapshotKind.CHECKPOINT);
-      java.util.concurrent.ExecutorService writer =
-          java.util.concurrent.Executors.newSingleThreadExecutor();
+      KeyedStateSnapshot snapshot = source.snapshot(checkpointId, SnapshotKind.CHECKPOINT);
+      ExecutorService writer = Executors.newSingleThreadExecutor();
       try {
-        java.util.concurrent.Future<KeyedStateHandle> written =
-            writer.submit(() -> harness.write(snapshot, source, 1, SnapshotKind.CHECKPOINT));
+        Future<KeyedStateHandle> written =
+            writer.submit(
+                () -> harness.write(snapshot, source, checkpointId, SnapshotKind.CHECKPOINT));
         overwrite(source); // the task goes on at the same time
         KeyedStateHandle handle = written.get();
         snapshot.release();
@@ -122,7 +127,6 @@ class RocksDbSnapshotTest {
       } finally {
         writer.shutdown();
       }
-      harness = new SnapshotHarness(dir.resolve("checkpoints-" + source.hashCode()));
     }
   }
 
@@ -131,16 +135,15 @@ class RocksDbSnapshotTest {
     RocksDbKeyedStateBackend<String> source = backends.allKeyGroups();
     fixture.fill(source, KEYS);
     KeyedStateSnapshot snapshot = source.snapshot(1, SnapshotKind.SAVEPOINT);
-    java.util.concurrent.ExecutorService writer =
-        java.util.concurrent.Executors.newSingleThreadExecutor();
+    ExecutorService writer = Executors.newSingleThreadExecutor();
     try {
-      java.util.concurrent.Future<KeyedStateHandle> written =
+      Future<KeyedStateHandle> written =
           writer.submit(() -> harness.write(snapshot, source, 1, SnapshotKind.SAVEPOINT));
       source.close(); // waits until the writer no longer reads the database
       KeyedStateHandle handle;
       try {
         handle = written.get();
-      } catch (java.util.concurrent.ExecutionException e) {
+      } catch (ExecutionException e) {
         assertThat(e.getCause())
             .isInstanceOf(IOException.class)
             .hasMessageContaining("was closed while a snapshot of it was being written");
