@@ -8,6 +8,7 @@ import io.sluice.runtime.state.OperatorStateFormat;
 import io.sluice.spi.checkpoint.CheckpointStorage;
 import io.sluice.spi.checkpoint.StateHandle;
 import io.sluice.spi.checkpoint.StateOutputStream;
+import io.sluice.spi.state.CheckpointStorageTarget;
 import io.sluice.spi.state.KeyGroups;
 import io.sluice.spi.state.KeyedStateHandle;
 import java.io.DataOutputStream;
@@ -111,8 +112,8 @@ final class SubtaskCheckpointer implements BarrierAligner.Target {
   private OperatorSubtaskState write(
       CheckpointBarrier barrier, CheckpointStorage storage, PendingOperatorSnapshot snapshot)
       throws IOException {
-    PieceTarget target =
-        new PieceTarget(
+    CheckpointStorageTarget target =
+        new CheckpointStorageTarget(
             storage,
             deployment.info().jobId(),
             barrier.checkpointId(),
