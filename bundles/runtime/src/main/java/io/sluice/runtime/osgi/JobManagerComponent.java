@@ -89,6 +89,15 @@ public final class JobManagerComponent implements JobControl {
   private final Map<Long, JobRecord> pending = new ConcurrentHashMap<>();
   private final Map<Long, JobRecord> runningByBundle = new ConcurrentHashMap<>();
   private final AtomicLong sequence = new AtomicLong();
+
+  /**
+   * Part of every job id, random per runtime instance: checkpoints live under the job id in a
+   * storage that outlives the platform (data/checkpoints), so a restarted platform or a one-shot
+   * run beside a long-running one must never reuse an id.
+   */
+  private final String instance =
+      String.format("%06x", new java.security.SecureRandom().nextInt(1 << 24));
+
   private final PluginRegistry registry = new PluginRegistry();
   private final BackendSwitcher switcher = new BackendSwitcher(registry, this::records);
 
@@ -239,7 +248,7 @@ public final class JobManagerComponent implements JobControl {
   }
 
   private JobRecord newRecord(Bundle bundle, SubmitOptions options) {
-    String id = String.format("job-%04d", sequence.incrementAndGet());
+    String id = String.format("job-%s-%04d", instance, sequence.incrementAndGet());
     JobRecord record = new JobRecord(id, bundle.getBundleId(), bundle.getSymbolicName(), options);
     jobs.put(id, record);
     return record;
