@@ -205,7 +205,7 @@ class BackendIT {
       assertThat(out().lines().toList())
           .element(1)
           .asString()
-          .matches(id + "\\s+RUNNING\\s+ticks\\s+\\d+\\s+heap\\s+(-|\\d+)\\s+\\S+");
+          .matches(id + "\\s+RUNNING\\s+ticks\\s+\\d+\\s+heap\\s+(-|\\d+)\\s+\\S+\\s+-");
       assertThat(sluice(dist, "backend")).isZero();
       assertThat(out()).containsPattern("state backend\\s+heap\\s+-\\s+heap, rocksdb");
 

@@ -1,7 +1,6 @@
 package io.sluice.examples.wordcount.it;
 
 import static org.junit.Assert.assertEquals;
-import static org.junit.Assume.assumeTrue;
 import static org.ops4j.pax.exam.CoreOptions.bundle;
 import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
 
@@ -24,6 +23,7 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import javax.inject.Inject;
 import org.junit.After;
+import org.junit.AssumptionViolatedException;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -114,17 +114,15 @@ public class StateBackendSwapIT {
     // Selecting the selected backend again runs one more pass and reports any job not moved yet.
     BackendSwitch check = control.selectStateBackend("rocksdb").get(5, TimeUnit.MINUTES);
     assertEquals("RUNNING", job().status());
-    assumeTrue(
-        "JobMaster.redeploy is not implemented yet (the lead's part): " + check.moves(),
-        check.moves().isEmpty() && "rocksdb".equals(job().stateBackend()));
+    requireImplemented("JobMaster.redeploy", check.moves());
+    assertEquals(List.of(), check.moves());
+    assertEquals("rocksdb", job().stateBackend());
 
     platform.uninstallAndRefresh(rocksdb);
     assertEquals("heap", selected());
     BackendSwitch after = control.selectStateBackend("heap").get(5, TimeUnit.MINUTES);
-    assumeTrue(
-        "JobMaster.restartFromLatestCheckpoint is not implemented yet (the lead's part): "
-            + after.moves(),
-        after.moves().stream().allMatch(JobMove::succeeded));
+    requireImplemented("JobMaster.restartFromLatestCheckpoint", after.moves());
+    assertEquals(List.of(), after.moves()); // the job moved while the bundle went away
     assertEquals("heap", job().stateBackend());
     assertEquals("RUNNING", job().status());
   }
@@ -157,6 +155,21 @@ public class StateBackendSwapIT {
     }
     properties.put("state.backend", name);
     configuration.update(properties);
+  }
+
+  /**
+   * Skips the rest of the test while the job master's moves are the skeleton's placeholders ("...
+   * is not implemented yet"); any other failure to move fails the test. Pax Exam 4 reports a
+   * skipped test as passed, so the skip is also printed to stderr.
+   */
+  private static void requireImplemented(String what, List<JobMove> moves) {
+    for (JobMove move : moves) {
+      if (move.error() != null && move.error().contains("not implemented yet")) {
+        String message = "SKIPPED: " + what + " is not implemented yet (the lead's part): " + move;
+        System.err.println(message);
+        throw new AssumptionViolatedException(message);
+      }
+    }
   }
 
   private JobInfo job() {
