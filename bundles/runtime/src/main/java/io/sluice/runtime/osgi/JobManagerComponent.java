@@ -256,16 +256,17 @@ public final class JobManagerComponent implements JobControl {
 
   private void launch(Bundle bundle, JobRecord record) {
     runningByBundle.put(bundle.getBundleId(), record);
+    RuntimeConfig settings = config; // one snapshot; Config Admin may change it meanwhile
     int parallelism =
         record.options.parallelism() > 0
             ? record.options.parallelism()
-            : config.parallelism_default();
+            : settings.parallelism_default();
     ExecutionConfig executionConfig =
         new ExecutionConfig(
             parallelism,
-            config.max_parallelism(),
-            config.buffer_timeout_ms(),
-            config.watermark_interval_ms());
+            settings.max_parallelism(),
+            settings.buffer_timeout_ms(),
+            settings.watermark_interval_ms());
     try {
       new JobDriver(
               record, bundle, JobBundles.jobClassName(bundle), executionConfig, registry::services)
