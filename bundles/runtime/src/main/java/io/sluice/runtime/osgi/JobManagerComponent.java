@@ -120,6 +120,7 @@ public final class JobManagerComponent implements JobControl {
         ShuffleSettings.defaults(),
         new TaskExecutor("embedded", config.taskmanager_numberOfTaskSlots()));
     registry.configure(config.state_backend(), config.checkpoint_storage());
+    warnIfConfiguredIsMissing();
     this.tracker = new BundleTracker<>(context, Bundle.ACTIVE, new Customizer());
     tracker.open();
   }
@@ -134,6 +135,22 @@ public final class JobManagerComponent implements JobControl {
     this.config = config;
     if (registry.configure(config.state_backend(), config.checkpoint_storage())) {
       switcher.reconcile("configuration changed (state.backend = " + config.state_backend() + ")");
+    }
+    warnIfConfiguredIsMissing();
+  }
+
+  /** A configured name that is not registered falls back to the ranking; say so in the log. */
+  private void warnIfConfiguredIsMissing() {
+    Backends backends = registry.describe();
+    String configured = backends.configuredStateBackend();
+    if (configured != null && !backends.stateBackends().contains(configured)) {
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "state.backend = {0} is not installed; using {1} (available: {2}). The rocksdb backend"
+              + " comes with: sluice feature install rocksdb",
+          configured,
+          backends.stateBackend(),
+          backends.stateBackends());
     }
   }
 
