@@ -74,6 +74,8 @@ final class BackendSwitcher implements AutoCloseable {
             r -> {
               Thread t = new Thread(r, "sluice-backend-switch");
               t.setDaemon(true);
+              // never inherit a job bundle's loader from whichever thread asked first
+              t.setContextClassLoader(BackendSwitcher.class.getClassLoader());
               return t;
             });
   }
