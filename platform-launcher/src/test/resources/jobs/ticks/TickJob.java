@@ -39,7 +39,7 @@ public class TickJob implements Job {
   }
 
   /** The split of one subtask: where it goes on counting. */
-  public record Position(int subtask, long next) implements SourceSplit {
+  public record Position(int subtask, long next) implements SourceSplit, java.io.Serializable {
     @Override
     public String splitId() {
       return "ticks-" + subtask;

@@ -97,6 +97,91 @@ class CheckpointFailureTest {
         .containsAll(KeyedCountJob.expected(records, KEYS));
   }
 
+  @Test
+  void aSourceWhoseSplitsCannotBeCheckpointedFailsTheJobWithAClearMessage() throws Exception {
+    StreamEnvironment env =
+        LocalEnvironment.withCheckpoints(
+            ExecutionConfig.defaults().withParallelism(1),
+            HeapStateBackend::new,
+            checkpoints,
+            RestoreSettings.NONE,
+            new AtomicReference<>());
+    env.enableCheckpointing(Duration.ofMillis(10), CheckpointingMode.EXACTLY_ONCE);
+    env.setRestartStrategy(RestartStrategy.none());
+    ExactlyOnceCollector.collect(
+        env.fromSource(
+            new UnserializableSplitSource(),
+            io.sluice.api.eventtime.WatermarkStrategy.noWatermarks(),
+            "opaque"),
+        "opaque-" + System.nanoTime());
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> env.execute("opaque"))
+        .isInstanceOf(io.sluice.api.JobExecutionException.class)
+        .satisfies(
+            e ->
+                assertThat(
+                        String.valueOf(
+                            ((io.sluice.api.JobExecutionException) e).getResult().failure()))
+                    .contains("consecutive checkpoints failed")
+                    .contains(OpaqueSplit.class.getName())
+                    .contains("Serializable"));
+  }
+
+  /** A split that is not Serializable and has no serializer of its own. */
+  record OpaqueSplit(long next) implements io.sluice.api.connector.source.SourceSplit {
+    @Override
+    public String splitId() {
+      return "opaque";
+    }
+  }
+
+  /** Emits numbers forever from one {@link OpaqueSplit}. */
+  static final class UnserializableSplitSource
+      implements io.sluice.api.connector.source.Source<Long, OpaqueSplit, List<OpaqueSplit>> {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public io.sluice.api.connector.source.Boundedness getBoundedness() {
+      return io.sluice.api.connector.source.Boundedness.CONTINUOUS_UNBOUNDED;
+    }
+
+    @Override
+    public io.sluice.api.connector.source.SplitEnumerator<OpaqueSplit, List<OpaqueSplit>>
+        createEnumerator(
+            io.sluice.api.connector.source.SplitEnumeratorContext<OpaqueSplit> context) {
+      return new io.sluice.api.connector.source.util.StaticSplitEnumerator<>(
+          context, List.of(new OpaqueSplit(0)));
+    }
+
+    @Override
+    public io.sluice.api.connector.source.SourceReader<Long, OpaqueSplit> createReader(
+        io.sluice.api.connector.source.SourceReaderContext context) {
+      return new io.sluice.api.connector.source.util.SplitQueueReader<>(context) {
+        private long next;
+
+        @Override
+        protected void openSplit(OpaqueSplit split) {
+          next = split.next();
+        }
+
+        @Override
+        protected boolean readRecords(io.sluice.api.connector.source.ReaderOutput<Long> output) {
+          output.collect(next++);
+          java.util.concurrent.locks.LockSupport.parkNanos(100_000);
+          return true;
+        }
+
+        @Override
+        protected void closeSplit() {}
+
+        @Override
+        protected OpaqueSplit currentPosition() {
+          return new OpaqueSplit(next);
+        }
+      };
+    }
+  }
+
   /**
    * A storage whose pieces of one checkpoint fail halfway through writing, as when the process dies
    * or the disk fills while the checkpoint is written.

@@ -70,8 +70,21 @@ final class SubtaskCheckpointer implements BarrierAligner.Target {
                     deployment.info().subtaskIndex())));
       }
     } catch (RuntimeException | IOException e) {
+      // The checkpoint fails, not the task: the coordinator counts it against the tolerable
+      // checkpoint failures and downstream alignments are released by the abort notice.
       pending.forEach(PendingOperatorSnapshot::release);
-      throw e; // a failing snapshot fails the task, as in Flink's default
+      checkpointing
+          .responder()
+          .decline(
+              key,
+              id,
+              new IllegalStateException(
+                  "the snapshot of "
+                      + deployment.info().describe(deployment.vertex().name())
+                      + " failed: "
+                      + e.getMessage(),
+                  e));
+      return;
     }
     forwardBarrier(barrier);
     if (barrier.stopSources() && source != null) {
