@@ -291,7 +291,8 @@ public final class CheckpointCoordinator implements CheckpointResponder, AutoClo
     }
     CheckpointAttempt running = attempt;
     if (running == null) {
-      result.completeExceptionally(new IllegalStateException("the job is not running"));
+      // Between attempts (deploying, restarting): asking again soon helps.
+      result.completeExceptionally(new TasksStartingException("the job is being deployed"));
       return;
     }
     for (StreamTask task : running.tasks()) {
