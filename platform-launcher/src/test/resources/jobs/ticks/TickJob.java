@@ -66,6 +66,12 @@ public class TickJob implements Job {
     }
 
     @Override
+    public SplitEnumerator<Position, List<Position>> restoreEnumerator(
+        SplitEnumeratorContext<Position> context, List<Position> unassigned) {
+      return new StaticSplitEnumerator<>(context, unassigned);
+    }
+
+    @Override
     public SourceReader<Long, Position> createReader(SourceReaderContext context) {
       return new SplitQueueReader<>(context) {
         private int subtask;
