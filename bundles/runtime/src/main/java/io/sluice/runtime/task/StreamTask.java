@@ -82,6 +82,18 @@ public final class StreamTask implements Runnable {
   public void triggerCheckpoint(CheckpointBarrier barrier) {
     mailbox.post(
         () -> {
+          if (!running) {
+            // The input ended after the trigger was sent: the partitions are finished.
+            deployment
+                .services()
+                .checkpointing()
+                .responder()
+                .decline(
+                    key(),
+                    barrier.checkpointId(),
+                    new IllegalStateException(description + " finished before the checkpoint"));
+            return;
+          }
           try {
             checkpointer.onBarrierComplete(barrier);
           } catch (RuntimeException e) {

@@ -54,7 +54,7 @@ public final class TickingJob implements Job {
   }
 
   /** Where one subtask goes on counting. */
-  public record Position(int subtask, long next) implements SourceSplit {
+  public record Position(int subtask, long next) implements SourceSplit, java.io.Serializable {
     @Override
     public String splitId() {
       return "ticks-" + subtask;
@@ -78,6 +78,12 @@ public final class TickingJob implements Job {
         splits.add(new Position(i, 0));
       }
       return new StaticSplitEnumerator<>(context, splits);
+    }
+
+    @Override
+    public SplitEnumerator<Position, List<Position>> restoreEnumerator(
+        SplitEnumeratorContext<Position> context, List<Position> unassigned) {
+      return new StaticSplitEnumerator<>(context, unassigned);
     }
 
     @Override
