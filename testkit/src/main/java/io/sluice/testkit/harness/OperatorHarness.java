@@ -6,18 +6,26 @@ import io.sluice.api.operators.InternalTimerService;
 import io.sluice.api.operators.OperatorContext;
 import io.sluice.api.operators.StreamOperator;
 import io.sluice.api.operators.Triggerable;
+import io.sluice.api.state.OperatorStateStore;
 import io.sluice.api.typeutils.TypeSerializer;
 import io.sluice.api.typeutils.TypeSerializers;
 import io.sluice.runtime.time.KeyedTimerService;
+import io.sluice.spi.checkpoint.StateHandle;
 import io.sluice.spi.state.KeyGroupRange;
 import io.sluice.spi.state.KeyGroups;
 import io.sluice.spi.state.KeyedStateBackend;
 import io.sluice.spi.state.KeyedStateBackendParameters;
+import io.sluice.spi.state.KeyedStateHandle;
+import io.sluice.spi.state.KeyedStateSnapshot;
+import io.sluice.spi.state.SnapshotKind;
 import io.sluice.state.heap.HeapStateBackend;
+import java.io.IOException;
 import java.lang.reflect.Type;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeoutException;
@@ -39,8 +47,25 @@ import java.util.function.BooleanSupplier;
  * call, on {@link #runMailbox()}, while {@link #runMailboxUntil} waits for them, or while the
  * operator itself yields to the mailbox (waiting at most {@link #YIELD_TIMEOUT}).
  *
- * <p>Lifecycle: create, {@link #open()}, feed input, optionally {@link #finish()} (or {@link
- * #endInput()}), {@link #close()}. Not thread-safe except for the mailbox executor.
+ * <p>Lifecycle: create, optionally {@link #initializeState} (a restore), {@link #open()}, feed
+ * input, optionally {@link #finish()} (or {@link #endInput()}), {@link #close()}.
+ *
+ * <p><b>Checkpoints.</b> {@link #snapshot} takes a checkpoint of the operator (its operator state,
+ * serialized, and its keyed state through the backend's snapshot); {@link
+ * #notifyOfCompletedCheckpoint} tells it the checkpoint completed. To test recovery, drop the
+ * harness (a crash: without {@link #close()}, or with it for a failure the task noticed), create a
+ * new harness with a new operator, {@link #initializeState} it from the snapshot and open it:
+ *
+ * <pre>{@code
+ * OperatorSnapshot checkpoint = harness.snapshot(1);
+ * harness.processElement("after the checkpoint");
+ * // crash: the harness is dropped
+ * var restored = new OneInputOperatorHarness<>(new SinkWriterOperator<>(sink));
+ * restored.initializeState(checkpoint);
+ * restored.open();
+ * }</pre>
+ *
+ * Not thread-safe except for the mailbox executor.
  */
 public abstract class OperatorHarness<OUT> implements AutoCloseable {
   /** The job id the operator's runtime context reports. */
@@ -69,6 +94,9 @@ public abstract class OperatorHarness<OUT> implements AutoCloseable {
   private KeyedTimerService<Object> timers;
   private long currentWatermark = Long.MIN_VALUE;
   private Phase phase = Phase.CREATED;
+  private List<OperatorSnapshot> restoreFrom = List.of();
+  private boolean restored;
+  private HarnessOperatorStateStore operatorState;
 
   @SuppressWarnings("unchecked")
   OperatorHarness(StreamOperator<OUT> operator, KeyedStateBackend<?> keyedBackend) {
@@ -96,12 +124,95 @@ public abstract class OperatorHarness<OUT> implements AutoCloseable {
 
   // ---- lifecycle ----
 
-  /** Sets the operator up with this harness as context and output, then opens it. */
+  /**
+   * Makes the next {@link #open()} restore the operator from {@code snapshots} (taken by {@link
+   * #snapshot} of other harnesses): the keyed state is loaded into this harness's backend, the
+   * operator state handed to the operator's {@code initializeState}, and {@code isRestored()}
+   * reports true. Several snapshots are merged as on a scale-in to one subtask.
+   */
+  public void initializeState(OperatorSnapshot... snapshots) {
+    requirePhase(Phase.CREATED, "initializeState");
+    if (snapshots.length == 0) {
+      throw new IllegalArgumentException("initializeState needs at least one snapshot");
+    }
+    restoreFrom = List.of(snapshots);
+    restored = true;
+  }
+
+  /**
+   * Sets the operator up with this harness as context and output, restores its state (see {@link
+   * #initializeState}), lets it initialize its state, then opens it.
+   */
   public void open() throws Exception {
     requirePhase(Phase.CREATED, "open");
+    restoreKeyedState();
+    operatorState =
+        new HarnessOperatorStateStore(
+            restoreFrom.stream().map(OperatorSnapshot::operatorState).toList());
     operator.setup(new Context(), output);
     phase = Phase.OPEN;
+    operator.initializeState();
     operator.open();
+    runMailbox();
+  }
+
+  private void restoreKeyedState() throws IOException {
+    Map<StateHandle, byte[]> bytes = new HashMap<>();
+    List<KeyedStateHandle> handles = new ArrayList<>();
+    for (OperatorSnapshot snapshot : restoreFrom) {
+      if (snapshot.keyedState() != null) {
+        handles.add(snapshot.keyedState());
+        for (StateHandle piece : snapshot.keyedState().pieces()) {
+          bytes.put(piece, snapshot.pieces().get(piece.location()));
+        }
+      }
+    }
+    if (handles.isEmpty()) {
+      return;
+    }
+    if (keyedBackend == null) {
+      throw new IllegalStateException(
+          "the snapshot holds keyed state, but the harness of " + description + " is not keyed");
+    }
+    keyedBackend.restore(handles, piece -> MemorySnapshotTarget.open(bytes, piece));
+  }
+
+  // ---- checkpoints ----
+
+  /**
+   * Takes a checkpoint as a barrier passing the operator would: calls its {@code
+   * snapshotState(checkpointId)}, then copies its operator state and (in keyed harnesses) its keyed
+   * state, which must support snapshots. Timers are not included.
+   */
+  public OperatorSnapshot snapshot(long checkpointId) throws Exception {
+    requireStarted("snapshot");
+    operator.snapshotState(checkpointId);
+    runMailbox();
+    OperatorStateSnapshot operatorSnapshot = operatorState.snapshot();
+    if (keyedBackend == null) {
+      return new OperatorSnapshot(checkpointId, operatorSnapshot, null, Map.of());
+    }
+    MemorySnapshotTarget target = new MemorySnapshotTarget(checkpointId, SnapshotKind.CHECKPOINT);
+    KeyedStateSnapshot keyed = keyedBackend.snapshot(checkpointId, SnapshotKind.CHECKPOINT);
+    try {
+      KeyedStateHandle handle = keyed.write(target);
+      return new OperatorSnapshot(checkpointId, operatorSnapshot, handle, target.pieces());
+    } finally {
+      keyed.release();
+    }
+  }
+
+  /** Tells the operator checkpoint {@code checkpointId} completed on every task. */
+  public void notifyOfCompletedCheckpoint(long checkpointId) throws Exception {
+    requireStarted("notifyOfCompletedCheckpoint");
+    operator.notifyCheckpointComplete(checkpointId);
+    runMailbox();
+  }
+
+  /** Tells the operator checkpoint {@code checkpointId} was aborted. */
+  public void notifyOfAbortedCheckpoint(long checkpointId) throws Exception {
+    requireStarted("notifyOfAbortedCheckpoint");
+    operator.notifyCheckpointAborted(checkpointId);
     runMailbox();
   }
 
@@ -285,6 +396,13 @@ public abstract class OperatorHarness<OUT> implements AutoCloseable {
     }
   }
 
+  private void requireStarted(String method) {
+    if (phase != Phase.OPEN && phase != Phase.FINISHED) {
+      throw new IllegalStateException(
+          method + "() needs an open or finished operator; " + description + " is " + phase);
+    }
+  }
+
   private void requirePhase(Phase expected, String method) {
     if (phase != expected) {
       throw new IllegalStateException(
@@ -350,6 +468,16 @@ public abstract class OperatorHarness<OUT> implements AutoCloseable {
     @Override
     public long currentWatermark() {
       return currentWatermark;
+    }
+
+    @Override
+    public OperatorStateStore getOperatorStateStore() {
+      return operatorState;
+    }
+
+    @Override
+    public boolean isRestored() {
+      return restored;
     }
 
     /**
