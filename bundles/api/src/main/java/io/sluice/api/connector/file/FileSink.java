@@ -8,12 +8,16 @@ import io.sluice.api.connector.sink.SupportsCommitter;
 import io.sluice.api.connector.sink.SupportsWriterState;
 import java.io.IOException;
 import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
 
 /**
  * Writes each element's {@code toString()} as a UTF-8 line, exactly once: a reader of the output
@@ -104,6 +108,30 @@ public final class FileSink<T>
     }
     files.deleteLeftovers();
     return files;
+  }
+
+  /**
+   * The committed lines at {@code path} in the order the writers wrote them: the file itself, or
+   * the part files of the directory ordered by subtask, then sequence number (hidden in-progress
+   * and pending files are not output). For tests and tools that check a job's output.
+   */
+  public static List<String> readCommittedLines(Path path) throws IOException {
+    if (!Files.isDirectory(path)) {
+      return Files.readAllLines(path, StandardCharsets.UTF_8);
+    }
+    List<Path> parts;
+    try (var files = Files.list(path)) {
+      parts =
+          files
+              .filter(file -> PartFiles.partOrder(file) != null)
+              .sorted(Comparator.comparing(PartFiles::partOrder))
+              .toList();
+    }
+    List<String> lines = new ArrayList<>();
+    for (Path part : parts) {
+      lines.addAll(Files.readAllLines(part, StandardCharsets.UTF_8));
+    }
+    return lines;
   }
 
   @Override

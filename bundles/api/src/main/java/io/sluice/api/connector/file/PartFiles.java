@@ -114,6 +114,30 @@ final class PartFiles {
     return deleted;
   }
 
+  private static final Pattern ANY_PART = Pattern.compile("part-(\\d+)(?:-(\\d+))?");
+
+  /**
+   * Where a committed part file goes in the output, as (subtask, sequence; -1 for an unnumbered
+   * file), or null if {@code file} is no committed part file.
+   */
+  static PartOrder partOrder(Path file) {
+    Matcher matcher = ANY_PART.matcher(file.getFileName().toString());
+    if (!matcher.matches()) {
+      return null;
+    }
+    long sequence = matcher.group(2) == null ? -1 : Long.parseLong(matcher.group(2));
+    return new PartOrder(Integer.parseInt(matcher.group(1)), sequence);
+  }
+
+  /** The position of a part file in the output. */
+  record PartOrder(int subtask, long sequence) implements Comparable<PartOrder> {
+    @Override
+    public int compareTo(PartOrder other) {
+      int bySubtask = Integer.compare(subtask, other.subtask);
+      return bySubtask != 0 ? bySubtask : Long.compare(sequence, other.sequence);
+    }
+  }
+
   private static int delete(Path directory, String prefix) throws IOException {
     int deleted = 0;
     DirectoryStream.Filter<Path> leftover =
