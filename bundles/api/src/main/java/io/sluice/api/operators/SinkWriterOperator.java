@@ -61,10 +61,7 @@ public final class SinkWriterOperator<T> extends AbstractStreamOperator<Void>
   @Override
   @SuppressWarnings("unchecked")
   public void initializeState() throws Exception {
-    if (sink instanceof SupportsCommitter<?> committing) {
-      committables =
-          new PendingCommittables<>((SupportsCommitter<Object>) committing, userClassLoader());
-    }
+    createCommittables();
     if (!context.isRestored()) {
       return;
     }
@@ -83,9 +80,19 @@ public final class SinkWriterOperator<T> extends AbstractStreamOperator<Void>
     }
   }
 
+  /** Idempotent: {@link #open} calls it too, for runtimes that skip {@link #initializeState}. */
+  @SuppressWarnings("unchecked")
+  private void createCommittables() {
+    if (committables == null && sink instanceof SupportsCommitter<?> committing) {
+      committables =
+          new PendingCommittables<>((SupportsCommitter<Object>) committing, userClassLoader());
+    }
+  }
+
   @Override
   @SuppressWarnings("unchecked")
   public void open() throws Exception {
+    createCommittables();
     var rc = context.getRuntimeContext();
     var initContext =
         new Sink.InitContext(
