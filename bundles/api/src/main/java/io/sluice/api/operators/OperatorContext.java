@@ -70,4 +70,14 @@ public interface OperatorContext {
   default boolean isRestored() {
     return false;
   }
+
+  /**
+   * Whether the job takes checkpoints. Then a two-phase operator commits at {@link
+   * StreamOperator#notifyCheckpointComplete} only, including the final notification {@link
+   * io.sluice.api.checkpoint.CheckpointListener#END_OF_INPUT_CHECKPOINT_ID} after the whole job
+   * reached its end; without checkpoints it commits in {@link StreamOperator#finish}.
+   */
+  default boolean isCheckpointingEnabled() {
+    return false;
+  }
 }

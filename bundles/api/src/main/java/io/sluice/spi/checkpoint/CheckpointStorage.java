@@ -42,8 +42,25 @@ public interface CheckpointStorage {
       throws IOException;
 
   /**
-   * Reads a piece written by {@link #createStateStream}. The stream checks the piece's length and
-   * checksum as it reaches the end and throws {@link CorruptCheckpointException} on a mismatch.
+   * Opens a stream for a piece that several checkpoints of a job may reference (an immutable file
+   * of an incremental snapshot). It is written once and then listed among the pieces of every
+   * checkpoint that needs it; it is deleted once no retained checkpoint lists it any more.
+   *
+   * @param pieceName unique within the job for its lifetime; same characters as {@link
+   *     #createStateStream}
+   * @throws java.nio.file.FileAlreadyExistsException if the piece was already written
+   * @throws UnsupportedOperationException if this storage does not share pieces
+   */
+  default StateOutputStream createSharedStateStream(String jobId, String pieceName)
+      throws IOException {
+    throw new UnsupportedOperationException(
+        "checkpoint storage '" + name() + "' does not support shared (incremental) pieces");
+  }
+
+  /**
+   * Reads a piece written by {@link #createStateStream} or {@link #createSharedStateStream}. The
+   * stream checks the piece's length and checksum as it reaches the end and throws {@link
+   * CorruptCheckpointException} on a mismatch.
    *
    * @throws IllegalArgumentException if the handle names another storage
    */

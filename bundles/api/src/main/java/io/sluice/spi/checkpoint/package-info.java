@@ -1,6 +1,6 @@
 /** Checkpoint storage SPI, implemented by checkpoint storage bundles. */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package io.sluice.spi.checkpoint;
 
 import org.osgi.annotation.bundle.Export;

@@ -16,4 +16,18 @@ public interface SnapshotTarget {
 
   /** Opens a new piece; {@code name} is letters, digits, {@code . _ -}. */
   StateOutputStream createPiece(String name) throws IOException;
+
+  /**
+   * Opens a piece that later snapshots of the same operator subtask may reference again instead of
+   * writing it anew (RocksDB's immutable SST files in incremental checkpoints). The storage keeps
+   * it as long as a retained checkpoint references it. {@code name} must be unique for the job's
+   * lifetime within the operator subtask (backends put an instance id into it).
+   *
+   * @throws UnsupportedOperationException if the storage cannot share pieces between checkpoints
+   */
+  default StateOutputStream createSharedPiece(String name) throws IOException {
+    throw new UnsupportedOperationException(
+        "this checkpoint target cannot share pieces between checkpoints; disable incremental"
+            + " checkpoints (state.backend.incremental=false)");
+  }
 }

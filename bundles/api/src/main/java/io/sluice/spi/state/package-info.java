@@ -3,7 +3,7 @@
  * RocksDB).
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package io.sluice.spi.state;
 
 import org.osgi.annotation.bundle.Export;

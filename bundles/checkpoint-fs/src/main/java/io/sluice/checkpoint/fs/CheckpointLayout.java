@@ -6,12 +6,14 @@ import java.util.regex.Pattern;
 
 /**
  * Where things live under the storage directory: {@code <root>/<jobId>/chk-<id>/} holding piece
- * files and {@code _metadata}. Locations in handles are paths relative to the root with {@code /}
+ * files and {@code _metadata}, and {@code <root>/<jobId>/shared/} holding pieces that several
+ * checkpoints reference. Locations in handles are paths relative to the root with {@code /}
  * separators, so a moved directory stays readable. Immutable.
  */
 record CheckpointLayout(Path root) {
   static final String METADATA = "_metadata";
   static final String METADATA_TMP = "_metadata.tmp";
+  static final String SHARED = "shared";
   private static final String PREFIX = "chk-";
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
@@ -28,6 +30,15 @@ record CheckpointLayout(Path root) {
       throw new IllegalArgumentException("negative checkpoint id " + checkpointId);
     }
     return jobDir(jobId).resolve(PREFIX + checkpointId);
+  }
+
+  /** Where the pieces shared by several checkpoints of a job live. */
+  Path sharedDir(String jobId) {
+    return jobDir(jobId).resolve(SHARED);
+  }
+
+  Path sharedFile(String jobId, String pieceName) {
+    return sharedDir(jobId).resolve(checkName("piece name", pieceName));
   }
 
   Path metadataFile(String jobId, long checkpointId) {

@@ -44,6 +44,13 @@ import org.osgi.service.component.annotations.Component;
  * forces the directory, so a checkpoint is either complete or, lacking {@code _metadata}, ignored
  * by readers and removed by {@link #retain}.
  *
+ * <p>Shared pieces ({@link #createSharedStateStream}, the SST files of incremental RocksDB
+ * checkpoints) live in {@code <dir>/<jobId>/shared/} and are listed in the metadata of every
+ * checkpoint that needs them. They are reference-counted by that metadata: discarding a checkpoint
+ * (directly or through {@link #retain}) deletes the shared pieces it listed that no other completed
+ * checkpoint of the job lists. A shared piece no committed checkpoint ever listed (its checkpoint
+ * failed) is left in place, since a checkpoint still being written may reference it.
+ *
  * <p>Registered as a DS component under {@code sluice.checkpoint.storage=fs}; tests and embedded
  * setups may also create it with {@code new}. Thread-safe: pieces of any checkpoints may be written
  * from any threads at once.
@@ -118,6 +125,18 @@ public final class FsCheckpointStorage implements CheckpointStorage {
     return new FsStateOutputStream(file, NAME, layout.location(file));
   }
 
+  @Override
+  public StateOutputStream createSharedStateStream(String jobId, String pieceName)
+      throws IOException {
+    Path file = layout.sharedFile(jobId, pieceName);
+    if (Files.exists(file)) {
+      throw new FileAlreadyExistsException(
+          file.toString(), null, "shared piece already written; shared piece names are unique");
+    }
+    Files.createDirectories(file.getParent());
+    return new FsStateOutputStream(file, NAME, layout.location(file));
+  }
+
   /** Called once per checkpoint this instance starts: clears a crash leftover of the same id. */
   private void prepareCheckpointDirectory(Path dir, CheckpointKey key) throws IOException {
     if (Files.exists(dir.resolve(CheckpointLayout.METADATA))) {
@@ -188,13 +207,13 @@ public final class FsCheckpointStorage implements CheckpointStorage {
   private void checkPieceOfCheckpoint(StateHandle piece, Path dir, CheckpointKey key)
       throws IOException {
     Path file = pieceFile(piece);
-    if (!dir.equals(file.getParent())) {
+    if (!dir.equals(file.getParent()) && !isSharedPieceOf(file, key.jobId())) {
       throw new IllegalArgumentException(
           "piece "
               + piece.location()
               + " does not belong to "
               + key
-              + ": fs checkpoints are self-contained, write the piece with this checkpoint's id");
+              + ": write the piece with this checkpoint's id, or as a shared piece of its job");
     }
     long size;
     try {
@@ -310,6 +329,11 @@ public final class FsCheckpointStorage implements CheckpointStorage {
     }
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Shared pieces it lists go too, unless another completed checkpoint of the job lists them.
+   */
   @Override
   public void discard(String jobId, long checkpointId) throws IOException {
     Path dir = layout.checkpointDir(jobId, checkpointId);
@@ -317,10 +341,45 @@ public final class FsCheckpointStorage implements CheckpointStorage {
     if (!Files.exists(dir)) {
       return;
     }
+    Set<Path> shared = sharedPiecesOf(jobId, checkpointId);
     if (Files.deleteIfExists(dir.resolve(CheckpointLayout.METADATA))) {
       Durability.fsyncDirectory(dir); // from here on the checkpoint is merely incomplete
     }
     Durability.deleteTree(dir);
+    if (!shared.isEmpty()) {
+      for (long other : completedCheckpoints(jobId)) {
+        shared.removeAll(sharedPiecesOf(jobId, other));
+      }
+      for (Path file : shared) {
+        Files.deleteIfExists(file);
+      }
+      Durability.fsyncDirectory(layout.sharedDir(jobId));
+    }
+  }
+
+  /**
+   * The shared pieces a completed checkpoint lists; none if it is not complete. Metadata that does
+   * not verify lists nothing, so pieces only a corrupt checkpoint lists are kept (for inspection).
+   */
+  private Set<Path> sharedPiecesOf(String jobId, long checkpointId) throws IOException {
+    Set<Path> shared = new java.util.HashSet<>();
+    CompletedCheckpoint checkpoint;
+    try {
+      checkpoint = readMetadata(jobId, checkpointId);
+    } catch (NoSuchFileException | CorruptCheckpointException e) {
+      return shared;
+    }
+    for (StateHandle piece : checkpoint.pieces()) {
+      Path file = pieceFile(piece);
+      if (isSharedPieceOf(file, jobId)) {
+        shared.add(file);
+      }
+    }
+    return shared;
+  }
+
+  private boolean isSharedPieceOf(Path file, String jobId) {
+    return layout.sharedDir(jobId).equals(file.getParent());
   }
 
   /** The ids of all checkpoint directories of a job, complete or not, ascending. */
@@ -364,16 +423,36 @@ public final class FsCheckpointStorage implements CheckpointStorage {
     return jobLocks.computeIfAbsent(jobId, id -> new Object());
   }
 
+  /** A storage of this kind over {@code directory} (relative paths resolve against the cwd). */
   @Override
   public CheckpointStorage atDirectory(String directory) {
     return new FsCheckpointStorage(Path.of(directory));
   }
 
+  /** The absolute folder {@code <dir>/<job>/chk-<id>} of the checkpoint. */
   @Override
   public String pathOf(CheckpointHandle handle) {
+    if (!NAME.equals(handle.storage())) {
+      throw new IllegalArgumentException(
+          "checkpoint "
+              + handle.checkpointId()
+              + " of job "
+              + handle.jobId()
+              + " was committed by storage '"
+              + handle.storage()
+              + "', not '"
+              + NAME
+              + "'");
+    }
     return layout.resolve(handle.location()).toString();
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Accepts the folder {@code .../<job>/chk-<id>} or its {@code _metadata} file; the returned
+   * storage is rooted two levels above the folder.
+   */
   @Override
   public OpenedCheckpoint openCompleted(String path) throws IOException {
     Path dir = Path.of(path).toAbsolutePath().normalize();
@@ -381,21 +460,55 @@ public final class FsCheckpointStorage implements CheckpointStorage {
         && dir.getFileName().toString().equals(CheckpointLayout.METADATA)) {
       dir = dir.getParent();
     }
-    java.util.OptionalLong id =
+    if (!Files.exists(dir)) {
+      throw new NoSuchFileException(
+          path, null, "nothing is there; give the folder printed when the savepoint was taken");
+    }
+    OptionalLong id =
         dir.getFileName() == null
-            ? java.util.OptionalLong.empty()
+            ? OptionalLong.empty()
             : CheckpointLayout.checkpointId(dir.getFileName().toString());
-    if (id.isEmpty() || dir.getParent() == null || dir.getParent().getParent() == null) {
-      throw new java.nio.file.NoSuchFileException(
+    if (id.isEmpty()
+        || !Files.isDirectory(dir)
+        || dir.getParent() == null
+        || dir.getParent().getParent() == null) {
+      throw new NoSuchFileException(
           path,
           null,
-          "not a checkpoint or savepoint folder (expected .../<job>/chk-<id> as printed when it was"
-              + " taken)");
+          "not a checkpoint or savepoint folder: found "
+              + describe(dir)
+              + ", expected a folder .../<job>/chk-<id> holding _metadata, as printed when it was"
+              + " taken");
+    }
+    if (!Files.isRegularFile(dir.resolve(CheckpointLayout.METADATA))) {
+      throw new NoSuchFileException(
+          path,
+          null,
+          "the checkpoint or savepoint there is incomplete (no _metadata; found "
+              + describe(dir)
+              + "): it failed or is still being written");
     }
     FsCheckpointStorage storage = new FsCheckpointStorage(dir.getParent().getParent());
     CompletedCheckpoint checkpoint =
         storage.readMetadata(dir.getParent().getFileName().toString(), id.getAsLong());
     return new OpenedCheckpoint(checkpoint, storage);
+  }
+
+  /** What is at {@code path}, for messages: a file, or a folder with its first few entries. */
+  private static String describe(Path path) throws IOException {
+    if (!Files.isDirectory(path)) {
+      return "a file";
+    }
+    List<String> names = new ArrayList<>();
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(path)) {
+      for (Path entry : entries) {
+        names.add(entry.getFileName().toString());
+      }
+    }
+    names.sort(null);
+    return names.isEmpty()
+        ? "an empty folder"
+        : "a folder holding " + (names.size() > 5 ? names.subList(0, 5) + "..." : names);
   }
 
   @Override

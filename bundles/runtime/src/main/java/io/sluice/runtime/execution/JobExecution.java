@@ -4,12 +4,16 @@ import io.sluice.api.ExecutionConfig;
 import io.sluice.api.JobResult;
 import io.sluice.api.JobStatus;
 import io.sluice.api.graph.SourceTransformation;
+import io.sluice.runtime.checkpoint.CheckpointAttempt;
+import io.sluice.runtime.checkpoint.CheckpointCoordinator;
+import io.sluice.runtime.checkpoint.RestorePlan;
 import io.sluice.runtime.graph.JobGraph;
 import io.sluice.runtime.graph.JobVertex;
 import io.sluice.runtime.graph.StreamEdge;
 import io.sluice.runtime.source.SourceCoordinator;
 import io.sluice.runtime.task.OperatorException;
 import io.sluice.runtime.task.StreamTask;
+import io.sluice.runtime.task.TaskCheckpointing;
 import io.sluice.runtime.task.TaskDeployment;
 import io.sluice.runtime.task.TaskInfo;
 import io.sluice.runtime.task.TaskListener;
@@ -43,9 +47,15 @@ public final class JobExecution implements TaskListener {
   private final ClassLoader userClassLoader;
   private final List<StreamTask> tasks = new ArrayList<>();
   private final List<SourceCoordinator<?>> coordinators = new ArrayList<>();
+  private final CheckpointCoordinator checkpoints;
+  private final RestorePlan restore;
+  private final java.util.function.Consumer<JobExecution> onRunning;
+  private java.util.concurrent.ExecutorService asyncWriter;
   private final AtomicReference<Throwable> failure = new AtomicReference<>();
   private volatile boolean canceled;
   private CountDownLatch remaining;
+  private final java.util.concurrent.atomic.AtomicInteger reachedEnd =
+      new java.util.concurrent.atomic.AtomicInteger();
 
   public JobExecution(
       String jobId,
@@ -53,6 +63,35 @@ public final class JobExecution implements TaskListener {
       RuntimeServices services,
       ExecutionConfig config,
       ClassLoader userClassLoader) {
+    this(jobId, graph, services, config, userClassLoader, null, null, e -> {});
+  }
+
+  /**
+   * @param checkpoints the job's checkpoint coordinator (null: a coordinator of its own, without
+   *     periodic checkpoints)
+   * @param restore the checkpoint this attempt starts from, or null
+   * @param onRunning told once every subtask has been started
+   */
+  public JobExecution(
+      String jobId,
+      JobGraph graph,
+      RuntimeServices services,
+      ExecutionConfig config,
+      ClassLoader userClassLoader,
+      CheckpointCoordinator checkpoints,
+      RestorePlan restore,
+      java.util.function.Consumer<JobExecution> onRunning) {
+    this.checkpoints =
+        checkpoints != null
+            ? checkpoints
+            : new CheckpointCoordinator(
+                jobId,
+                io.sluice.api.checkpoint.CheckpointConfig.DISABLED,
+                services.checkpointStorage(),
+                graph.streamGraph().maxParallelism(),
+                e -> {});
+    this.restore = restore;
+    this.onRunning = onRunning;
     this.jobId = jobId;
     this.graph = graph;
     this.services = services;
@@ -78,7 +117,11 @@ public final class JobExecution implements TaskListener {
     } catch (Throwable t) {
       failure.compareAndSet(null, t);
     } finally {
+      checkpoints.detach("the job attempt ended");
       stopTasks();
+      if (asyncWriter != null) {
+        asyncWriter.shutdownNow();
+      }
       services.shuffle().releaseJob(jobId);
       services.taskExecutor().release(jobId);
       for (SourceCoordinator<?> coordinator : coordinators) {
@@ -119,13 +162,27 @@ public final class JobExecution implements TaskListener {
     int slotsNeeded = graph.vertices().stream().mapToInt(JobVertex::parallelism).max().orElse(1);
     services.taskExecutor().allocate(jobId, slotsNeeded);
     Map<Integer, Map<Integer, ResultPartitionWriter>> partitions = createPartitions();
+    asyncWriter =
+        java.util.concurrent.Executors.newCachedThreadPool(
+            io.sluice.runtime.threads.UserCodeThreads.factory(
+                "sluice-snapshot-writer-" + jobId, userClassLoader));
     TaskDeployment.Services taskServices =
         new TaskDeployment.Services(
             services.stateBackend(),
             clock,
             config.bufferTimeoutMillis(),
             config.autoWatermarkIntervalMillis(),
-            this);
+            this,
+            new TaskCheckpointing(
+                checkpoints::storageFor,
+                checkpoints,
+                asyncWriter,
+                config.checkpointConfig().mode(),
+                restore,
+                config.checkpointConfig().isEnabled()));
+    Map<String, SourceCoordinator<?>> sourcesById = new HashMap<>();
+    Map<String, List<StreamTask>> sourceTasks = new HashMap<>();
+    Map<String, Integer> parallelism = new HashMap<>();
     for (JobVertex vertex : graph.vertices()) {
       SourceCoordinator<?> coordinator = null;
       if (vertex.head().transformation() instanceof SourceTransformation<?> source) {
@@ -134,11 +191,18 @@ public final class JobExecution implements TaskListener {
                 jobId, vertex.head().name(), vertex.parallelism(), userClassLoader, this::fail);
         coordinators.add(coordinator);
         try {
-          coordinator.start(source.getSource());
+          String sourceId = vertex.head().operatorId();
+          coordinator.start(
+              source.getSource(), restore == null ? null : restore.enumeratorState(sourceId));
+          sourcesById.put(sourceId, coordinator);
+          sourceTasks.put(sourceId, new ArrayList<>());
         } catch (Exception e) {
           throw new IllegalStateException(
               "Source '" + vertex.head().name() + "' cannot start: " + e.getMessage(), e);
         }
+      }
+      for (io.sluice.runtime.graph.StreamNode node : vertex.chainedNodes()) {
+        parallelism.put(node.operatorId(), vertex.parallelism());
       }
       for (int subtask = 0; subtask < vertex.parallelism(); subtask++) {
         TaskInfo info =
@@ -149,7 +213,7 @@ public final class JobExecution implements TaskListener {
                 vertex.parallelism(),
                 graph.streamGraph().maxParallelism(),
                 userClassLoader);
-        tasks.add(
+        StreamTask task =
             new StreamTask(
                 new TaskDeployment(
                     info,
@@ -158,13 +222,20 @@ public final class JobExecution implements TaskListener {
                     createGates(vertex, subtask),
                     outputsOf(vertex, subtask, partitions),
                     coordinator,
-                    taskServices)));
+                    taskServices));
+        tasks.add(task);
+        if (coordinator != null) {
+          sourceTasks.get(vertex.head().operatorId()).add(task);
+        }
       }
     }
     remaining = new CountDownLatch(tasks.size());
+    checkpoints.attach(
+        new CheckpointAttempt(List.copyOf(tasks), sourcesById, sourceTasks, parallelism));
     for (StreamTask task : tasks) {
       task.start();
     }
+    onRunning.accept(this);
   }
 
   /** Partitions by edge id, then producer subtask. */
@@ -235,8 +306,31 @@ public final class JobExecution implements TaskListener {
   }
 
   @Override
+  public void taskReachedEnd(String taskDescription) {
+    checkpoints.onTaskEnded();
+    if (reachedEnd.incrementAndGet() == tasks.size()) {
+      // Every subtask is past its input: what they prepared since the last checkpoint is final.
+      for (StreamTask task : tasks) {
+        task.notifyCheckpointComplete(
+            io.sluice.api.checkpoint.CheckpointListener.END_OF_INPUT_CHECKPOINT_ID);
+      }
+    }
+  }
+
+  @Override
   public void taskFinished(String taskDescription) {
+    checkpoints.onTaskEnded();
     remaining.countDown();
+  }
+
+  /** Fails this attempt (the coordinator's verdict after too many failed checkpoints). */
+  public void failWith(Throwable cause) {
+    fail(cause);
+  }
+
+  /** The state backend this attempt runs on. */
+  public String stateBackendName() {
+    return services.stateBackend().name();
   }
 
   @Override

@@ -5,9 +5,12 @@ import io.sluice.api.connector.source.SourceReader;
 import io.sluice.api.connector.source.SourceSplit;
 import io.sluice.api.connector.source.SplitEnumerator;
 import io.sluice.api.connector.source.SplitEnumeratorContext;
+import io.sluice.api.typeutils.SimpleVersionedSerializer;
+import io.sluice.runtime.checkpoint.EnumeratorState;
 import io.sluice.runtime.threads.UserCodeThreads;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -25,7 +28,9 @@ public final class SourceCoordinator<SplitT extends SourceSplit> implements Auto
   private final ExecutorService thread;
   private final Map<Integer, ReaderHandle<SplitT>> readers = new ConcurrentHashMap<>();
   private final Consumer<Throwable> failure;
+  private final ClassLoader userClassLoader;
   private SplitEnumerator<SplitT, ?> enumerator;
+  private SimpleVersionedSerializer<?> stateSerializer;
 
   /** How to reach one reader: its mailbox and the reader itself (touched only inside mails). */
   private record ReaderHandle<SplitT extends SourceSplit>(
@@ -45,6 +50,7 @@ public final class SourceCoordinator<SplitT extends SourceSplit> implements Auto
     this.sourceName = sourceName;
     this.parallelism = parallelism;
     this.failure = failure;
+    this.userClassLoader = userClassLoader;
     this.thread =
         Executors.newSingleThreadExecutor(
             UserCodeThreads.factory(
@@ -57,9 +63,56 @@ public final class SourceCoordinator<SplitT extends SourceSplit> implements Auto
    */
   @SuppressWarnings("unchecked")
   public void start(Source<?, ?, ?> source) throws Exception {
-    Source<?, SplitT, ?> typed = (Source<?, SplitT, ?>) source;
-    enumerator = typed.createEnumerator(new Context());
+    start(source, null);
+  }
+
+  /**
+   * Starts the enumerator, restored from {@code restored} if not null (then {@link
+   * Source#restoreEnumerator} recreates it).
+   */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  public void start(Source<?, ?, ?> source, EnumeratorState restored) throws Exception {
+    Source typed = source;
+    stateSerializer = typed.getEnumeratorCheckpointSerializer(userClassLoader);
+    if (restored == null) {
+      enumerator = typed.createEnumerator(new Context());
+    } else {
+      Object state = stateSerializer.deserialize(restored.version(), restored.bytes());
+      enumerator = typed.restoreEnumerator(new Context(), state);
+    }
     enumerator.start();
+  }
+
+  /**
+   * Snapshots the enumerator on its thread, then runs {@code afterSnapshot} there (which posts the
+   * checkpoint trigger to the readers' mailboxes). Split assignments made before the snapshot were
+   * posted to those mailboxes earlier, so every split is either in the enumerator's state or in a
+   * reader's.
+   */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  public CompletableFuture<EnumeratorState> snapshotThenRun(
+      long checkpointId, Runnable afterSnapshot) {
+    CompletableFuture<EnumeratorState> result = new CompletableFuture<>();
+    try {
+      thread.execute(
+          () -> {
+            try {
+              Object state = enumerator.snapshotState(checkpointId);
+              byte[] bytes = ((SimpleVersionedSerializer) stateSerializer).serialize(state);
+              result.complete(new EnumeratorState(stateSerializer.getVersion(), bytes));
+              afterSnapshot.run();
+            } catch (Throwable t) {
+              result.completeExceptionally(
+                  new IllegalStateException(
+                      "Split enumerator of source '" + sourceName + "' cannot checkpoint: " + t,
+                      t));
+            }
+          });
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      result.completeExceptionally(
+          new IllegalStateException("source '" + sourceName + "' is shutting down", e));
+    }
+    return result;
   }
 
   /** Registers a reader before it asks for splits. */

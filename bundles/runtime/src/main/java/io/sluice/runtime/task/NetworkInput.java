@@ -1,6 +1,7 @@
 package io.sluice.runtime.task;
 
 import io.sluice.api.typeutils.TypeSerializer;
+import io.sluice.runtime.checkpoint.CheckpointBarrier;
 import io.sluice.runtime.network.ElementHandler;
 import io.sluice.runtime.network.InputStatus;
 import io.sluice.runtime.network.StreamInputReader;
@@ -16,17 +17,25 @@ import java.util.List;
  * turns so neither starves the other.
  */
 final class NetworkInput implements TaskInput {
-  private final List<InputGate> gates;
+  private final List<BlockableInputGate> gates;
   private final InputHandler[] inputs;
   private final OperatorHandle<Object, Object> head;
   private final WatermarkValve taskValve;
+  private final BarrierAligner aligner;
   private int next;
 
+  /**
+   * @param alignBarriers whether to align checkpoint barriers (exactly-once)
+   * @param checkpoints takes the task's snapshot when a barrier is complete
+   */
   NetworkInput(
-      List<InputGate> gates,
+      List<InputGate> inputGates,
       List<TypeSerializer<Object>> serializers,
-      OperatorHandle<Object, Object> head) {
-    this.gates = gates;
+      OperatorHandle<Object, Object> head,
+      boolean alignBarriers,
+      BarrierAligner.Target checkpoints) {
+    this.gates = inputGates.stream().map(BlockableInputGate::new).toList();
+    this.aligner = new BarrierAligner(gates, alignBarriers, checkpoints);
     this.head = head;
     this.inputs = new InputHandler[gates.size()];
     this.taskValve =
@@ -46,6 +55,11 @@ final class NetworkInput implements TaskInput {
     for (int i = 0; i < gates.size(); i++) {
       inputs[i] = new InputHandler(i, gates.get(i), serializers.get(i));
     }
+  }
+
+  /** The coordinator aborted checkpoint {@code id}; release an alignment waiting for it. */
+  void abortCheckpoint(long id) {
+    aligner.abort(id);
   }
 
   @Override
@@ -70,6 +84,7 @@ final class NetworkInput implements TaskInput {
       }
       if (status == InputStatus.END_OF_INPUT) {
         input.ended = true;
+        aligner.onInputFinished();
       } else {
         allEnded = false;
       }
@@ -82,7 +97,7 @@ final class NetworkInput implements TaskInput {
 
   @Override
   public void close() {
-    for (InputGate gate : gates) {
+    for (BlockableInputGate gate : gates) {
       gate.close();
     }
   }
@@ -130,8 +145,13 @@ final class NetworkInput implements TaskInput {
     }
 
     @Override
-    public void onEvent(int channel, byte[] payload) {
-      // Checkpoint barriers arrive here once checkpointing exists; no other events are sent yet.
+    public void onEvent(int channel, byte[] payload) throws Exception {
+      if (CheckpointBarrier.isBarrier(payload)) {
+        aligner.onBarrier(index, channel, CheckpointBarrier.decode(payload));
+      } else {
+        throw new IllegalStateException(
+            "unknown event type " + payload[0] + " on channel " + channel + " of input " + index);
+      }
     }
   }
 }

@@ -11,6 +11,7 @@ import io.sluice.api.operators.SinkWriterOperator;
 import io.sluice.api.operators.StreamOperator;
 import io.sluice.api.typeutils.TypeSerializer;
 import io.sluice.api.typeutils.TypeSerializers;
+import io.sluice.runtime.checkpoint.OperatorRestore;
 import io.sluice.runtime.graph.StreamEdge;
 import io.sluice.runtime.graph.StreamNode;
 import io.sluice.runtime.network.BroadcastSelector;
@@ -150,24 +151,31 @@ final class OperatorChain {
     KeySelector<Object, Object> keySelector = null;
     KeySelector<Object, Object> keySelector2 = null;
     KeyedStateBackend<Object> backend = null;
+    java.lang.reflect.Type keyType = null;
+    OperatorRestore restore = deployment.restoreOf(node.operatorId());
     if (t instanceof OneInputTransformation<?, ?> oneInput) {
       operator = (StreamOperator<Object>) oneInput.getOperatorFactory().create();
       if (oneInput.getStateKeySelector() != null) {
         keySelector = copyKeySelector(oneInput.getStateKeySelector(), node);
-        backend = createBackend(node, oneInput.getStateKeyType());
+        keyType = oneInput.getStateKeyType();
       }
     } else if (t instanceof TwoInputTransformation<?, ?, ?> twoInput) {
       operator = (StreamOperator<Object>) twoInput.getOperatorFactory().create();
       if (twoInput.getStateKeyType() != null) {
         keySelector = copyKeySelector(twoInput.getStateKeySelector1(), node);
         keySelector2 = copyKeySelector(twoInput.getStateKeySelector2(), node);
-        backend = createBackend(node, twoInput.getStateKeyType());
+        keyType = twoInput.getStateKeyType();
       }
     } else if (t instanceof SinkTransformation<?> sink) {
       operator =
           (StreamOperator<Object>) (StreamOperator<?>) new SinkWriterOperator<>(sink.getSink());
     } else {
       throw new IllegalStateException("not an operator: " + t);
+    }
+    TypeSerializer<Object> keySerializer =
+        keyType == null ? null : (TypeSerializer<Object>) TypeSerializers.forType(keyType);
+    if (keySerializer != null) {
+      backend = createBackend(node, keySerializer, restore);
     }
     OperatorHandle<Object, Object> handle =
         new OperatorHandle<>(
@@ -179,6 +187,11 @@ final class OperatorChain {
             deployment.services().clock(),
             mailbox);
     handle.setSecondKeySelector(keySelector2);
+    handle.setCheckpointing(
+        node.operatorId(),
+        restore,
+        keySerializer,
+        deployment.services().checkpointing().periodic());
     return handle;
   }
 
@@ -191,21 +204,31 @@ final class OperatorChain {
   }
 
   @SuppressWarnings("unchecked")
-  private KeyedStateBackend<Object> createBackend(StreamNode node, java.lang.reflect.Type keyType) {
+  private KeyedStateBackend<Object> createBackend(
+      StreamNode node, TypeSerializer<Object> keySerializer, OperatorRestore restore) {
     TaskInfo info = deployment.info();
-    TypeSerializer<Object> keySerializer =
-        (TypeSerializer<Object>) TypeSerializers.forType(keyType);
-    return deployment
-        .services()
-        .stateBackend()
-        .createKeyedStateBackend(
-            new KeyedStateBackendParameters<>(
-                info.jobId(),
-                node.operatorId(),
-                info.subtaskIndex(),
-                keySerializer,
-                KeyGroups.rangeForOperator(
-                    info.maxParallelism(), info.parallelism(), info.subtaskIndex()),
-                info.maxParallelism()));
+    KeyedStateBackend<Object> backend =
+        deployment
+            .services()
+            .stateBackend()
+            .createKeyedStateBackend(
+                new KeyedStateBackendParameters<>(
+                    info.jobId(),
+                    node.operatorId(),
+                    info.subtaskIndex(),
+                    keySerializer,
+                    KeyGroups.rangeForOperator(
+                        info.maxParallelism(), info.parallelism(), info.subtaskIndex()),
+                    info.maxParallelism()));
+    if (restore != null && !restore.keyed().isEmpty()) {
+      try {
+        backend.restore(restore.keyed(), restore.opener());
+      } catch (java.io.IOException | RuntimeException e) {
+        backend.close();
+        throw new OperatorException(
+            info.describe(node.name()) + ": keyed state does not restore: " + e.getMessage(), e);
+      }
+    }
+    return backend;
   }
 }

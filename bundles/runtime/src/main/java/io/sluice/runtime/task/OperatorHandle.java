@@ -9,9 +9,18 @@ import io.sluice.api.operators.Output;
 import io.sluice.api.operators.StreamOperator;
 import io.sluice.api.operators.Triggerable;
 import io.sluice.api.operators.TwoInputStreamOperator;
+import io.sluice.api.typeutils.TypeSerializer;
+import io.sluice.runtime.checkpoint.OperatorRestore;
+import io.sluice.runtime.checkpoint.TimerFormat;
+import io.sluice.runtime.state.DefaultOperatorStateStore;
 import io.sluice.runtime.time.KeyedTimerService;
 import io.sluice.runtime.time.ProcessingTimeService;
+import io.sluice.spi.checkpoint.StateHandle;
+import io.sluice.spi.state.KeyGroupRange;
+import io.sluice.spi.state.KeyGroups;
 import io.sluice.spi.state.KeyedStateBackend;
+import io.sluice.spi.state.KeyedStateSnapshot;
+import io.sluice.spi.state.SnapshotKind;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -35,6 +44,11 @@ final class OperatorHandle<IN, OUT> implements OperatorContext {
   private Output<OUT> output;
   private long currentWatermark = Long.MIN_VALUE;
   private boolean idle;
+  private String operatorId;
+  private DefaultOperatorStateStore operatorState;
+  private OperatorRestore restore;
+  private TypeSerializer<Object> keySerializer;
+  private boolean checkpointingEnabled;
 
   @SuppressWarnings("unchecked")
   OperatorHandle(
@@ -61,6 +75,28 @@ final class OperatorHandle<IN, OUT> implements OperatorContext {
     this.clock = clock;
     this.mailbox = mailbox;
     this.runtimeContext = new OperatorRuntimeContext(task, name, keyedBackend);
+  }
+
+  /**
+   * Gives the handle its checkpointing identity: operator id, operator state (restored or empty)
+   * and, for keyed operators, the key serializer its timers are checkpointed with.
+   *
+   * @param restore what the operator restores, or null on a fresh start
+   */
+  void setCheckpointing(
+      String operatorId,
+      OperatorRestore restore,
+      TypeSerializer<Object> keySerializer,
+      boolean checkpointingEnabled) {
+    this.operatorId = operatorId;
+    this.checkpointingEnabled = checkpointingEnabled;
+    this.restore = restore;
+    this.keySerializer = keySerializer;
+    String owner = getOperatorDescription();
+    this.operatorState =
+        restore == null
+            ? DefaultOperatorStateStore.empty(owner)
+            : new DefaultOperatorStateStore(owner, restore.operatorState());
   }
 
   void setup(Output<OUT> output) {
@@ -147,6 +183,62 @@ final class OperatorHandle<IN, OUT> implements OperatorContext {
     Outputs.emitWatermarkStatus(output, nowIdle);
   }
 
+  void initializeState() {
+    try {
+      operator.initializeState();
+    } catch (OperatorException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new OperatorException(getOperatorDescription(), e);
+    }
+  }
+
+  /**
+   * The synchronous part of this operator's snapshot: the operator copies its values into operator
+   * state, then keyed state, operator state and timers are captured as they are now.
+   */
+  PendingOperatorSnapshot snapshotState(long checkpointId, SnapshotKind kind) {
+    KeyedStateSnapshot keyed = null;
+    try {
+      operator.snapshotState(checkpointId);
+      keyed = keyedBackend == null ? null : keyedBackend.snapshot(checkpointId, kind);
+      byte[] timerBytes =
+          timers == null ? null : TimerFormat.write(timers, keySerializer, task.maxParallelism());
+      return new PendingOperatorSnapshot(
+          operatorId,
+          keyed,
+          operatorState.snapshot(),
+          timerBytes,
+          KeyGroups.rangeForOperator(
+              task.maxParallelism(), task.parallelism(), task.subtaskIndex()));
+    } catch (Exception e) {
+      if (keyed != null) {
+        keyed.release();
+      }
+      throw new OperatorException(getOperatorDescription() + " (snapshot " + checkpointId + ")", e);
+    }
+  }
+
+  void notifyCheckpointComplete(long checkpointId) {
+    try {
+      operator.notifyCheckpointComplete(checkpointId);
+    } catch (OperatorException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new OperatorException(getOperatorDescription(), e);
+    }
+  }
+
+  void notifyCheckpointAborted(long checkpointId) {
+    try {
+      operator.notifyCheckpointAborted(checkpointId);
+    } catch (OperatorException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new OperatorException(getOperatorDescription(), e);
+    }
+  }
+
   void open() {
     try {
       operator.open();
@@ -202,6 +294,7 @@ final class OperatorHandle<IN, OUT> implements OperatorContext {
     if (timers == null) {
       timers =
           new KeyedTimerService<>(keyedBackend, (Triggerable<Object>) target, clock, mailbox::post);
+      restoreTimers();
     }
     return (InternalTimerService<K>) timers;
   }
@@ -229,5 +322,36 @@ final class OperatorHandle<IN, OUT> implements OperatorContext {
   @Override
   public void yieldUntil(BooleanSupplier condition) {
     mailbox.yieldUntil(condition);
+  }
+
+  @Override
+  public io.sluice.api.state.OperatorStateStore getOperatorStateStore() {
+    return operatorState;
+  }
+
+  @Override
+  public boolean isRestored() {
+    return restore != null;
+  }
+
+  @Override
+  public boolean isCheckpointingEnabled() {
+    return checkpointingEnabled;
+  }
+
+  /** Registers the restored timers of this subtask's key groups (all old pieces are filtered). */
+  private void restoreTimers() {
+    if (restore == null || restore.timers().isEmpty()) {
+      return;
+    }
+    KeyGroupRange range = keyedBackend.getKeyGroupRange();
+    for (StateHandle piece : restore.timers()) {
+      try (java.io.InputStream in = restore.opener().open(piece)) {
+        TimerFormat.restore(in.readAllBytes(), timers, keySerializer, range, piece.location());
+      } catch (java.io.IOException e) {
+        throw new OperatorException(
+            getOperatorDescription() + ": timers of " + piece.location() + " do not restore", e);
+      }
+    }
   }
 }

@@ -9,7 +9,14 @@ import io.sluice.api.eventtime.WatermarkGenerator;
 import io.sluice.api.eventtime.WatermarkOutput;
 import io.sluice.api.graph.SourceTransformation;
 import io.sluice.api.operators.Output;
+import io.sluice.api.typeutils.SimpleVersionedSerializer;
+import io.sluice.runtime.checkpoint.OperatorRestore;
 import io.sluice.runtime.source.SourceCoordinator;
+import io.sluice.runtime.state.DistributionMode;
+import io.sluice.runtime.state.RestoredList;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 
@@ -34,6 +41,11 @@ final class SourceInput implements TaskInput, ReaderOutput<Object>, WatermarkOut
   private long currentWatermark = Long.MIN_VALUE;
   private boolean idle;
   private CompletableFuture<Void> awaitedAvailability;
+  private SimpleVersionedSerializer<Object> splitSerializer;
+  private boolean suspended;
+
+  /** The operator-state list holding a source reader's splits at a checkpoint. */
+  static final String SPLITS_STATE = "source-reader-splits";
 
   @SuppressWarnings("unchecked")
   SourceInput(TaskDeployment deployment, Output<Object> output) {
@@ -76,6 +88,13 @@ final class SourceInput implements TaskInput, ReaderOutput<Object>, WatermarkOut
                       }
                     });
     java.util.function.Consumer<Runnable> mails = mailbox::post;
+    splitSerializer =
+        (SimpleVersionedSerializer<Object>)
+            transformation.getSource().getSplitSerializer(info.userClassLoader());
+    List restoredSplits = restoredSplits();
+    if (!restoredSplits.isEmpty()) {
+      ((SourceReader) reader).addSplits(restoredSplits);
+    }
     coordinator.registerReader(info.subtaskIndex(), mails, (SourceReader) reader);
     assigner = transformation.getWatermarkStrategy().createTimestampAssigner();
     generator = transformation.getWatermarkStrategy().createWatermarkGenerator();
@@ -90,8 +109,46 @@ final class SourceInput implements TaskInput, ReaderOutput<Object>, WatermarkOut
     reader.start();
   }
 
+  /**
+   * The reader's unfinished splits at a checkpoint, as operator state (split lists are spread over
+   * the new subtasks when the source is restored with another parallelism).
+   */
+  Map<String, RestoredList> snapshotState(long checkpointId) throws java.io.IOException {
+    List<byte[]> items = new ArrayList<>();
+    for (Object split : reader.snapshotState(checkpointId)) {
+      byte[] bytes = splitSerializer.serialize(split);
+      byte[] item = new byte[bytes.length + 4];
+      java.nio.ByteBuffer.wrap(item).putInt(splitSerializer.getVersion()).put(bytes);
+      items.add(item);
+    }
+    return Map.of(SPLITS_STATE, new RestoredList(DistributionMode.SPLIT, items));
+  }
+
+  /** Stops emitting (stop-with-savepoint): the task idles until it is canceled. */
+  void suspend() {
+    suspended = true;
+  }
+
+  private List<Object> restoredSplits() throws java.io.IOException {
+    OperatorRestore restore = deployment.restoreOf(deployment.vertex().head().operatorId());
+    if (restore == null || !restore.operatorState().containsKey(SPLITS_STATE)) {
+      return List.of();
+    }
+    List<Object> splits = new ArrayList<>();
+    for (byte[] item : restore.operatorState().get(SPLITS_STATE).items()) {
+      java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(item);
+      int version = in.getInt();
+      splits.add(
+          splitSerializer.deserialize(version, java.util.Arrays.copyOfRange(item, 4, item.length)));
+    }
+    return splits;
+  }
+
   @Override
   public Progress process() throws Exception {
+    if (suspended) {
+      return Progress.NOTHING_AVAILABLE;
+    }
     InputStatus status = reader.pollNext(this);
     switch (status) {
       case MORE_AVAILABLE:

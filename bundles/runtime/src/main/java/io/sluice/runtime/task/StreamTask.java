@@ -1,7 +1,9 @@
 package io.sluice.runtime.task;
 
+import io.sluice.api.checkpoint.CheckpointingMode;
 import io.sluice.api.graph.SourceTransformation;
 import io.sluice.api.typeutils.TypeSerializer;
+import io.sluice.runtime.checkpoint.CheckpointBarrier;
 import io.sluice.runtime.graph.StreamEdge;
 import io.sluice.runtime.network.RecordWriter;
 import io.sluice.runtime.threads.UserCodeThreads;
@@ -23,8 +25,14 @@ public final class StreamTask implements Runnable {
   private final TaskDeployment deployment;
   private final String description;
   private final Mailbox mailbox = new Mailbox();
+  private SubtaskCheckpointer checkpointer;
   private volatile boolean canceled;
   private volatile Thread thread;
+  private volatile boolean running;
+  // Task thread only:
+  private OperatorChain chain;
+  private NetworkInput networkInput;
+  private java.util.concurrent.atomic.AtomicBoolean finalNotified;
 
   public StreamTask(TaskDeployment deployment) {
     this.deployment = deployment;
@@ -43,6 +51,76 @@ public final class StreamTask implements Runnable {
     Thread t = UserCodeThreads.newThread(description, deployment.info().userClassLoader(), this);
     thread = t;
     t.start();
+  }
+
+  /** Whether the subtask runs a source (checkpoints are triggered there). */
+  public boolean isSource() {
+    return deployment.vertex().head().transformation() instanceof SourceTransformation<?>;
+  }
+
+  /** Who this subtask is, for the coordinator's acknowledgements. */
+  public io.sluice.runtime.checkpoint.TaskKey key() {
+    return new io.sluice.runtime.checkpoint.TaskKey(
+        deployment.vertex().id(), deployment.info().subtaskIndex());
+  }
+
+  /** Whether the operators are open and input is being processed (not finished yet). */
+  public boolean isRunning() {
+    return running;
+  }
+
+  /**
+   * Starts a checkpoint at this source subtask: a mail snapshots the chain and sends the barrier
+   * downstream. Any thread.
+   */
+  public void triggerCheckpoint(CheckpointBarrier barrier) {
+    mailbox.post(
+        () -> {
+          try {
+            checkpointer.onBarrierComplete(barrier);
+          } catch (RuntimeException e) {
+            throw e;
+          } catch (Exception e) {
+            throw new IllegalStateException(
+                "checkpoint " + barrier.checkpointId() + " of " + description + " failed", e);
+          }
+        });
+  }
+
+  /** Checkpoint {@code id} completed: the operators hear of it on the task thread. Any thread. */
+  public java.util.concurrent.CompletableFuture<Void> notifyCheckpointComplete(long id) {
+    java.util.concurrent.CompletableFuture<Void> done =
+        new java.util.concurrent.CompletableFuture<>();
+    mailbox.post(
+        () -> {
+          if (chain != null) {
+            for (OperatorHandle<?, ?> operator : chain.operators()) {
+              operator.notifyCheckpointComplete(id);
+            }
+          }
+          java.util.concurrent.atomic.AtomicBoolean waiting = finalNotified;
+          if (id == io.sluice.api.checkpoint.CheckpointListener.END_OF_INPUT_CHECKPOINT_ID
+              && waiting != null) {
+            waiting.set(true);
+          }
+          done.complete(null);
+        });
+    return done;
+  }
+
+  /** Checkpoint {@code id} was aborted: release an alignment and tell the operators. Any thread. */
+  public void notifyCheckpointAborted(long id) {
+    mailbox.post(
+        () -> {
+          if (networkInput != null) {
+            networkInput.abortCheckpoint(id);
+          }
+          if (chain != null) {
+            for (OperatorHandle<?, ?> operator : chain.operators()) {
+              operator.notifyCheckpointAborted(id);
+            }
+          }
+        });
   }
 
   /** Stops the task as soon as possible; any thread. */
@@ -68,24 +146,31 @@ public final class StreamTask implements Runnable {
   @Override
   public void run() {
     mailbox.bindToCurrentThread();
-    OperatorChain chain = null;
     TaskInput input = null;
     ScheduledFuture<?> flusher = null;
     try {
       chain = new OperatorChain(deployment, mailbox);
+      checkpointer = new SubtaskCheckpointer(deployment, chain);
       input = createInput(chain);
       List<OperatorHandle<?, ?>> operators = chain.operators();
       for (int i = operators.size() - 1; i >= 0; i--) {
+        operators.get(i).initializeState();
         operators.get(i).open();
       }
       input.open(mailbox);
       flusher = startFlusher(chain);
-      if (runMailboxLoop(input)) {
+      running = true;
+      boolean ended = runMailboxLoop(input);
+      running = false;
+      if (ended) {
         for (OperatorHandle<?, ?> operator : operators) {
           operator.finish();
         }
         for (RecordWriter<?> writer : chain.writers()) {
           writer.finish();
+        }
+        if (deployment.services().checkpointing().periodic() && !awaitFinalNotification()) {
+          return; // canceled while waiting
         }
         deployment.services().listener().taskFinished(description);
       }
@@ -94,6 +179,7 @@ public final class StreamTask implements Runnable {
         deployment.services().listener().taskFailed(description, t);
       }
     } finally {
+      running = false;
       if (flusher != null) {
         flusher.cancel(false);
       }
@@ -108,6 +194,25 @@ public final class StreamTask implements Runnable {
         }
       }
     }
+  }
+
+  /**
+   * Runs mails until the job-wide final notification has been processed (true) or the task is
+   * canceled (false).
+   */
+  private boolean awaitFinalNotification() {
+    java.util.concurrent.atomic.AtomicBoolean notified =
+        new java.util.concurrent.atomic.AtomicBoolean();
+    finalNotified = notified;
+    deployment.services().listener().taskReachedEnd(description);
+    while (!canceled && !notified.get()) {
+      mailbox.clearNotification();
+      mailbox.runMails();
+      if (!notified.get()) {
+        mailbox.awaitNotification();
+      }
+    }
+    return !canceled;
   }
 
   /** Processes input and mails until the input ends (true) or the task is canceled (false). */
@@ -131,15 +236,24 @@ public final class StreamTask implements Runnable {
 
   @SuppressWarnings("unchecked")
   private TaskInput createInput(OperatorChain chain) {
-    if (deployment.vertex().head().transformation() instanceof SourceTransformation<?>) {
-      return new SourceInput(deployment, chain.sourceOutput());
+    if (isSource()) {
+      SourceInput source = new SourceInput(deployment, chain.sourceOutput());
+      checkpointer.setSource(source);
+      return source;
     }
     List<InputGate> gates = deployment.inputGates();
     List<TypeSerializer<Object>> serializers = new ArrayList<>();
     for (int input = 0; input < gates.size(); input++) {
       serializers.add(OperatorChain.serializerOf(deployment.graph(), firstEdgeOfInput(input)));
     }
-    return new NetworkInput(gates, serializers, chain.headOperator());
+    networkInput =
+        new NetworkInput(
+            gates,
+            serializers,
+            chain.headOperator(),
+            deployment.services().checkpointing().mode() == CheckpointingMode.EXACTLY_ONCE,
+            checkpointer);
+    return networkInput;
   }
 
   private StreamEdge firstEdgeOfInput(int input) {

@@ -29,6 +29,14 @@ public record TaskDeployment(
     SourceCoordinator<?> sourceCoordinator,
     Services services) {
 
+  /** The restored state of the chain's operator {@code operatorId}, or null (fresh start). */
+  public io.sluice.runtime.checkpoint.OperatorRestore restoreOf(String operatorId) {
+    io.sluice.runtime.checkpoint.RestorePlan plan = services.checkpointing().restore();
+    return plan == null
+        ? null
+        : plan.forOperator(operatorId, info.subtaskIndex(), info.parallelism());
+  }
+
   /**
    * Services shared by the subtasks of a job.
    *
@@ -37,11 +45,13 @@ public record TaskDeployment(
    * @param bufferTimeoutMillis output flush interval; 0 = after every record
    * @param watermarkIntervalMillis periodic watermark emission of sources
    * @param listener told when each subtask finishes or fails
+   * @param checkpointing checkpoint storage, coordinator and restore plan
    */
   public record Services(
       StateBackend stateBackend,
       ProcessingTimeService clock,
       long bufferTimeoutMillis,
       long watermarkIntervalMillis,
-      TaskListener listener) {}
+      TaskListener listener,
+      TaskCheckpointing checkpointing) {}
 }

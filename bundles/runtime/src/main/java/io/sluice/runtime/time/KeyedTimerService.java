@@ -121,6 +121,38 @@ public final class KeyedTimerService<K> implements InternalTimerService<K> {
     }
   }
 
+  /** Every pending timer, for a checkpoint: event-time ones first, each queue in no order. */
+  public void forEachTimer(TimerVisitor<K> visitor) throws java.io.IOException {
+    for (Timer<K> timer : eventTimerSet) {
+      visitor.visit(true, timer.time(), timer.key());
+    }
+    for (Timer<K> timer : processingTimerSet) {
+      visitor.visit(false, timer.time(), timer.key());
+    }
+  }
+
+  /** Registers a restored timer for {@code key} (scheduling processing time as needed). */
+  public void restoreTimer(boolean eventTime, long time, K key) {
+    Timer<K> timer = new Timer<>(time, key);
+    if (eventTime) {
+      if (eventTimerSet.add(timer)) {
+        eventTimers.add(timer);
+      }
+    } else if (processingTimerSet.add(timer)) {
+      processingTimers.add(timer);
+      if (time < scheduledWakeUp) {
+        scheduledWakeUp = time;
+        clock.scheduleAt(time, this::onProcessingTime, mailbox);
+      }
+    }
+  }
+
+  /** Receives timers from {@link #forEachTimer}. */
+  @FunctionalInterface
+  public interface TimerVisitor<K> {
+    void visit(boolean eventTime, long time, K key) throws java.io.IOException;
+  }
+
   public int numberOfEventTimers() {
     return eventTimers.size();
   }

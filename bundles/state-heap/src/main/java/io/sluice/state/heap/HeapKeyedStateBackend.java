@@ -9,12 +9,22 @@ import io.sluice.api.state.MapStateDescriptor;
 import io.sluice.api.state.ReducingState;
 import io.sluice.api.state.ReducingStateDescriptor;
 import io.sluice.api.state.State;
+import io.sluice.api.state.StateAccessException;
 import io.sluice.api.state.StateDescriptor;
 import io.sluice.api.state.ValueState;
 import io.sluice.api.state.ValueStateDescriptor;
+import io.sluice.api.typeutils.TypeSerializer;
+import io.sluice.spi.state.CurrentKeyContext;
 import io.sluice.spi.state.KeyGroupRange;
 import io.sluice.spi.state.KeyedStateBackend;
 import io.sluice.spi.state.KeyedStateBackendParameters;
+import io.sluice.spi.state.KeyedStateHandle;
+import io.sluice.spi.state.KeyedStateSnapshot;
+import io.sluice.spi.state.SnapshotKind;
+import io.sluice.spi.state.SnapshotStateInfo;
+import io.sluice.spi.state.StateStreamOpener;
+import java.io.IOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,37 +46,62 @@ import java.util.function.Function;
  * <p>The key group of a key is computed once, in {@link #setCurrentKey}, which also rejects keys
  * outside the range: such a key means records were partitioned differently from the state.
  *
- * <p>Confined to the task thread that owns the operator; not thread-safe.
+ * <p>Snapshots ({@link #snapshot}) are always in the canonical format: the task thread copies the
+ * tables (not the stored objects) and the copy is serialized later with the descriptors'
+ * serializers, which the heap otherwise never uses. A {@link #restore} keeps the restored bytes per
+ * state until the operator registers the state again, and deserializes them then.
+ *
+ * <p>Confined to the task thread that owns the operator; not thread-safe (except the snapshot views
+ * it hands out, see {@link HeapSnapshot}).
  *
  * @param <K> the type of the keys
  */
 public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
 
-  private final KeyContext<K> keyContext;
+  private final CurrentKeyContext<K> keyContext;
+  private final TypeSerializer<K> keySerializer;
   private final Map<String, RegisteredState<K>> states = new LinkedHashMap<>();
+  private final RestoredSections restored;
 
   public HeapKeyedStateBackend(KeyedStateBackendParameters<K> parameters) {
-    KeyGroupRange range = parameters.keyGroupRange();
-    String owner =
-        "operator '"
-            + parameters.operatorId()
-            + "' (subtask "
-            + parameters.subtaskIndex()
-            + ") of job '"
-            + parameters.jobId()
-            + "'";
-    if (range.size() > 0 && range.endKeyGroup() >= parameters.maxParallelism()) {
-      throw new IllegalArgumentException(
-          "key group range ["
-              + range.startKeyGroup()
-              + ", "
-              + range.endKeyGroup()
-              + "] of "
-              + owner
-              + " exceeds max parallelism "
-              + parameters.maxParallelism());
+    this.keyContext = new CurrentKeyContext<>(parameters);
+    this.keySerializer = parameters.keySerializer();
+    this.restored = new RestoredSections(keyContext.keyGroupRange(), keyContext.owner());
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Always canonical. Copies the tables on this (the task) thread; the descriptors' serializers
+   * are derived here if they were not yet, so a state whose type has no serializer fails here.
+   */
+  @Override
+  public KeyedStateSnapshot snapshot(long checkpointId, SnapshotKind kind) {
+    keyContext.checkOpen();
+    List<HeapSnapshot.CopiedState<K>> copied = new ArrayList<>(states.size());
+    for (RegisteredState<K> state : states.values()) {
+      copied.add(
+          new HeapSnapshot.CopiedState<>(
+              codec(state.descriptor()), state.table().copyForSnapshot()));
     }
-    this.keyContext = new KeyContext<>(range, parameters.maxParallelism(), owner);
+    return new HeapSnapshot<>(keyContext.keyGroupRange(), copied, restored.pending());
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Reads only the canonical format; the bytes of each state wait until it is registered again.
+   */
+  @Override
+  public void restore(List<KeyedStateHandle> handles, StateStreamOpener opener) throws IOException {
+    keyContext.checkOpen();
+    if (!states.isEmpty()) {
+      throw new IllegalStateException(
+          "keyed state of "
+              + keyContext.owner()
+              + " must be restored before states are registered");
+    }
+    restored.read(handles, opener);
   }
 
   @Override
@@ -171,6 +206,7 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
       state.table().dispose();
     }
     states.clear();
+    restored.clear();
   }
 
   @Override
@@ -219,8 +255,50 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
       table = ttlTable;
       handle = withTtl.apply(ttlTable, ttl);
     }
-    states.put(metaInfo.name(), new RegisteredState<>(table, handle));
+    RestoredSections.RestoredState restoredState = restored.get(metaInfo.name());
+    if (restoredState != null) {
+      load(restoredState, descriptor, table); // on failure the restored bytes stay pending
+      restored.remove(metaInfo.name());
+    }
+    states.put(metaInfo.name(), new RegisteredState<>(table, handle, descriptor));
     return handle;
+  }
+
+  /** Deserializes a restored state into its new table, now that its serializers are known. */
+  private void load(
+      RestoredSections.RestoredState restoredState,
+      StateDescriptor<?, ?> descriptor,
+      StateTable<K, ?> table) {
+    HeapSectionCodec<K> codec = codec(descriptor);
+    restoredState.info().checkCompatible(codec.info(), keyContext.owner());
+    for (Map.Entry<Integer, RestoredSections.Section> section :
+        restoredState.sections().entrySet()) {
+      try {
+        codec.read(section.getValue().bytes(), table.keyGroup(section.getKey()));
+      } catch (IOException | RuntimeException e) {
+        throw new StateAccessException(
+            "cannot deserialize the restored state '"
+                + descriptor.getName()
+                + "' of "
+                + keyContext.owner()
+                + " (key group "
+                + section.getKey()
+                + ") with the serializers of "
+                + descriptor
+                + "; was it written with other types?",
+            e);
+      }
+    }
+  }
+
+  private HeapSectionCodec<K> codec(StateDescriptor<?, ?> descriptor) {
+    TypeSerializer<?> mapKeySerializer =
+        descriptor instanceof MapStateDescriptor<?, ?> map ? map.getKeySerializer() : null;
+    return new HeapSectionCodec<>(
+        SnapshotStateInfo.of(descriptor),
+        keySerializer,
+        descriptor.getSerializer(),
+        mapKeySerializer);
   }
 
   private RegisteredState<K> registered(String stateName) {
@@ -238,6 +316,10 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
     return state;
   }
 
-  /** A registered state: its contents and the one handle the functions use. */
-  private record RegisteredState<K>(StateTable<K, ?> table, State handle) {}
+  /**
+   * A registered state: its contents, the one handle the functions use and the descriptor of its
+   * first registration (whose serializers write snapshots).
+   */
+  private record RegisteredState<K>(
+      StateTable<K, ?> table, State handle, StateDescriptor<?, ?> descriptor) {}
 }

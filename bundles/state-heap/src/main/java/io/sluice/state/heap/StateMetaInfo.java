@@ -41,6 +41,11 @@ record StateMetaInfo(
         descriptor.getTtlConfig());
   }
 
+  /** Whether the state holds one object per key (value, reducing, aggregating). */
+  boolean isValueLike() {
+    return kind != Kind.LIST && kind != Kind.MAP;
+  }
+
   /** E.g. {@code MAP<java.lang.String, java.lang.Long> with StateTtlConfig{...}}, for errors. */
   String describe() {
     return kind

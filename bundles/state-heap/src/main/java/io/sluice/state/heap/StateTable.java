@@ -1,5 +1,6 @@
 package io.sluice.state.heap;
 
+import io.sluice.spi.state.CurrentKeyContext;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -18,10 +19,10 @@ import java.util.Objects;
  */
 final class StateTable<K, S> implements ValueCell<S> {
   private final StateMetaInfo metaInfo;
-  private final KeyContext<K> keyContext;
+  private final CurrentKeyContext<K> keyContext;
   private final List<Map<K, S>> keyGroups;
 
-  StateTable(StateMetaInfo metaInfo, KeyContext<K> keyContext) {
+  StateTable(StateMetaInfo metaInfo, CurrentKeyContext<K> keyContext) {
     this.metaInfo = metaInfo;
     this.keyContext = keyContext;
     int size = keyContext.keyGroupRange().size();
@@ -80,6 +81,36 @@ final class StateTable<K, S> implements ValueCell<S> {
   Iterable<K> keys() {
     keyContext.checkOpen();
     return () -> keyGroups.stream().flatMap(group -> group.keySet().stream()).iterator();
+  }
+
+  /**
+   * A copy of the tables of all key groups that later writes do not affect, for a snapshot: the
+   * per-group maps are copied, and for list and map state also the lists and maps they hold (the
+   * state handles change those in place); stored values themselves are shared, as they are never
+   * changed in place.
+   */
+  List<Map<K, Object>> copyForSnapshot() {
+    keyContext.checkOpen();
+    boolean copyContainers = !metaInfo.isValueLike();
+    List<Map<K, Object>> copy = new ArrayList<>(keyGroups.size());
+    for (Map<K, S> group : keyGroups) {
+      Map<K, Object> groupCopy = new HashMap<>(group);
+      if (copyContainers) {
+        groupCopy.replaceAll(
+            (key, stored) ->
+                stored instanceof List<?> list
+                    ? new ArrayList<>(list)
+                    : new HashMap<>((Map<?, ?>) stored));
+      }
+      copy.add(groupCopy);
+    }
+    return copy;
+  }
+
+  /** The table of {@code keyGroup}, which must lie in the backend's range: for a restore. */
+  @SuppressWarnings("unchecked")
+  Map<K, Object> keyGroup(int keyGroup) {
+    return (Map<K, Object>) keyGroups.get(keyGroup - keyContext.keyGroupRange().startKeyGroup());
   }
 
   void dispose() {

@@ -3,95 +3,69 @@ package io.sluice.state.rocksdb;
 import io.sluice.api.state.StateAccessException;
 import io.sluice.api.typeutils.DataOutputSerializer;
 import io.sluice.api.typeutils.TypeSerializer;
+import io.sluice.spi.state.CurrentKeyContext;
 import io.sluice.spi.state.KeyGroupRange;
-import io.sluice.spi.state.KeyGroups;
+import io.sluice.spi.state.KeyedStateBackendParameters;
 import java.io.IOException;
-import java.util.Objects;
 
 /**
- * The current key of one keyed backend as the bytes every state prefixes its RocksDB keys with:
- * {@code key group (2 bytes, big-endian) + serialized key}. Computed once per {@link
- * #setCurrentKey}, not once per access; the key group first makes a database iterate group by group
- * in ascending order. Also the one place that knows whether the backend is closed. Confined to the
- * task thread.
+ * The current key of one keyed backend ({@link CurrentKeyContext}: key group, range check, closed
+ * flag) plus the bytes every state prefixes its RocksDB keys with: {@code key group (2 bytes,
+ * big-endian) + serialized key}, computed once per {@link #setCurrentKey}, not once per access. The
+ * key group first makes a database iterate group by group in ascending order. Confined to the task
+ * thread.
  */
 final class KeyContext<K> {
   /** Bytes of the key-group prefix; enough for the 32768 groups a short can count. */
   static final int KEY_GROUP_BYTES = 2;
 
-  private final KeyGroupRange keyGroupRange;
-  private final int maxParallelism;
-  private final String owner;
+  private final CurrentKeyContext<K> current;
   private final TypeSerializer<K> keySerializer;
   private final DataOutputSerializer out = new DataOutputSerializer(64);
-  private K currentKey;
-  private int currentKeyGroup = -1;
   private byte[] currentKeyBytes;
-  private boolean closed;
 
   /**
-   * @param owner who holds the state, e.g. "operator 'sum' (subtask 1) of job 'j'", for errors
+   * @param keySerializer a serializer this context may keep to itself
    */
-  KeyContext(
-      KeyGroupRange keyGroupRange,
-      int maxParallelism,
-      TypeSerializer<K> keySerializer,
-      String owner) {
-    if (maxParallelism > 1 << 15) {
+  KeyContext(KeyedStateBackendParameters<K> parameters, TypeSerializer<K> keySerializer) {
+    this.current = new CurrentKeyContext<>(parameters);
+    if (parameters.maxParallelism() > 1 << 15) {
       throw new IllegalArgumentException(
-          "max parallelism " + maxParallelism + " of " + owner + " exceeds 32768 key groups");
+          "max parallelism "
+              + parameters.maxParallelism()
+              + " of "
+              + current.owner()
+              + " exceeds 32768 key groups");
     }
-    this.keyGroupRange = keyGroupRange;
-    this.maxParallelism = maxParallelism;
     this.keySerializer = keySerializer;
-    this.owner = owner;
   }
 
+  /** Serializes first, so that a key that cannot be serialized leaves the previous one current. */
   void setCurrentKey(K key) {
-    checkOpen();
-    Objects.requireNonNull(key, () -> "keyed state of " + owner + " cannot hold a null key");
-    int keyGroup = KeyGroups.assignToKeyGroup(key, maxParallelism);
-    if (!keyGroupRange.contains(keyGroup)) {
-      throw new IllegalArgumentException(
-          "key '"
-              + key
-              + "' belongs to key group "
-              + keyGroup
-              + ", outside the key groups ["
-              + keyGroupRange.startKeyGroup()
-              + ", "
-              + keyGroupRange.endKeyGroup()
-              + "] of "
-              + owner
-              + " (max parallelism "
-              + maxParallelism
-              + "); the record was routed to the wrong subtask: check that the partitioner and"
-              + " the state use the same key and max parallelism, and that the key's hashCode"
-              + " is deterministic");
-    }
     out.clear();
-    out.writeShort(keyGroup);
-    try {
-      keySerializer.serialize(key, out);
-    } catch (IOException e) {
-      throw new StateAccessException("cannot serialize key '" + key + "' of " + owner, e);
+    out.writeShort(0); // the key group, filled in below
+    if (key != null) {
+      current.checkOpen();
+      try {
+        keySerializer.serialize(key, out);
+      } catch (IOException e) {
+        throw new StateAccessException("cannot serialize key '" + key + "' of " + owner(), e);
+      }
     }
-    currentKey = key;
-    currentKeyGroup = keyGroup;
-    currentKeyBytes = out.copyOfBuffer();
+    int keyGroup = current.setCurrentKey(key);
+    byte[] bytes = out.copyOfBuffer();
+    bytes[0] = (byte) (keyGroup >>> 8);
+    bytes[1] = (byte) keyGroup;
+    currentKeyBytes = bytes;
   }
 
   /** The current key, or null before the first {@link #setCurrentKey}. */
   K currentKey() {
-    return currentKey;
+    return current.currentKey();
   }
 
   int currentKeyGroup() {
-    checkOpen();
-    if (currentKey == null) {
-      throw new IllegalStateException("no current key is set in the keyed state of " + owner);
-    }
-    return currentKeyGroup;
+    return current.currentKeyGroup();
   }
 
   /**
@@ -99,16 +73,7 @@ final class KeyContext<K> {
    * stateName}; fails if the backend is closed or no key is current.
    */
   byte[] currentKeyBytes(String stateName) {
-    checkOpen();
-    if (currentKey == null) {
-      throw new IllegalStateException(
-          "state '"
-              + stateName
-              + "' of "
-              + owner
-              + " was accessed with no current key; keyed state can only be used while a keyed"
-              + " record or timer is processed");
-    }
+    current.currentKeyGroupIndex(stateName);
     return currentKeyBytes;
   }
 
@@ -117,28 +82,23 @@ final class KeyContext<K> {
   }
 
   KeyGroupRange keyGroupRange() {
-    return keyGroupRange;
+    return current.keyGroupRange();
   }
 
   String owner() {
-    return owner;
+    return current.owner();
   }
 
   void checkOpen() {
-    if (closed) {
-      throw new IllegalStateException(
-          "the keyed state of " + owner + " is closed; its state handles can no longer be used");
-    }
+    current.checkOpen();
   }
 
   boolean isClosed() {
-    return closed;
+    return current.isClosed();
   }
 
   void close() {
-    closed = true;
-    currentKey = null;
-    currentKeyGroup = -1;
+    current.close();
     currentKeyBytes = null;
   }
 }

@@ -15,9 +15,15 @@ import io.sluice.api.state.ValueState;
 import io.sluice.api.state.ValueStateDescriptor;
 import io.sluice.api.typeutils.DataInputDeserializer;
 import io.sluice.api.typeutils.TypeSerializer;
+import io.sluice.spi.state.CanonicalSnapshotReader;
 import io.sluice.spi.state.KeyGroupRange;
 import io.sluice.spi.state.KeyedStateBackend;
 import io.sluice.spi.state.KeyedStateBackendParameters;
+import io.sluice.spi.state.KeyedStateHandle;
+import io.sluice.spi.state.KeyedStateSnapshot;
+import io.sluice.spi.state.SnapshotKind;
+import io.sluice.spi.state.SnapshotStateInfo;
+import io.sluice.spi.state.StateStreamOpener;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -31,7 +37,9 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.rocksdb.BlockBasedTableConfig;
@@ -40,6 +48,7 @@ import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.ColumnFamilyOptions;
 import org.rocksdb.DBOptions;
 import org.rocksdb.InfoLogLevel;
+import org.rocksdb.Options;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.StringAppendOperator;
@@ -61,7 +70,20 @@ import org.rocksdb.WriteOptions;
  *
  * <p>Semantics and errors are those of the heap backend: keys outside the key-group range, null
  * keys and a name reused for another kind, type or time-to-live are rejected with the same
- * exceptions. Confined to the task thread that owns the operator; not thread-safe.
+ * exceptions.
+ *
+ * <p>Snapshots: savepoints and (unless the backend is incremental) checkpoints are written in the
+ * canonical format from a RocksDB snapshot ({@link CanonicalRocksDbSnapshot}); incremental
+ * checkpoints upload the SST files of a RocksDB checkpoint ({@link IncrementalSnapshot}). A restore
+ * writes canonical bytes straight into column families ({@link CanonicalImporter}); an incremental
+ * handle of the same key groups becomes the database itself, one of other key groups (a rescale) is
+ * opened aside and its key groups in range are copied ({@link IncrementalRestore}). Restored states
+ * keep their column family and are typed when registered again; states never registered again stay
+ * in the database and in every later snapshot.
+ *
+ * <p>Confined to the task thread that owns the operator; not thread-safe. The snapshot views it
+ * hands out are written on other threads; {@link #close()} waits until they no longer touch the
+ * database.
  *
  * @param <K> the type of the keys
  */
@@ -79,34 +101,41 @@ public final class RocksDbKeyedStateBackend<K> implements KeyedStateBackend<K> {
   private final ColumnFamilyOptions columnOptions;
   private final WriteOptions writeOptions;
   private final List<ColumnFamilyHandle> openHandles = new ArrayList<>();
-  private final RocksDB db;
+  private RocksDB db;
   private final Map<String, RegisteredState> states = new LinkedHashMap<>();
+
+  /** The column family of every state in the database, registered or only restored. */
+  private final Map<String, ColumnFamilyHandle> families = new LinkedHashMap<>();
+
+  /** What every state in the database is, in the order snapshots list them. */
+  private final Map<String, SnapshotStateInfo> stateInfos = new LinkedHashMap<>();
+
+  private final boolean incremental;
+  private final NativeGuard guard;
+  private final SharedFileRegistry sharedFiles;
+  private final Set<CanonicalRocksDbSnapshot> liveSnapshots = ConcurrentHashMap.newKeySet();
+  private int snapshotFolders;
+  private int restoreFolders;
 
   RocksDbKeyedStateBackend(
       KeyedStateBackendParameters<K> parameters, Path baseDirectory, MemoryBudget memory) {
-    KeyGroupRange range = parameters.keyGroupRange();
-    String owner =
-        "operator '"
-            + parameters.operatorId()
-            + "' (subtask "
-            + parameters.subtaskIndex()
-            + ") of job '"
-            + parameters.jobId()
-            + "'";
-    if (range.size() > 0 && range.endKeyGroup() >= parameters.maxParallelism()) {
-      throw new IllegalArgumentException(
-          "key group range ["
-              + range.startKeyGroup()
-              + ", "
-              + range.endKeyGroup()
-              + "] of "
-              + owner
-              + " exceeds max parallelism "
-              + parameters.maxParallelism());
-    }
-    this.keyContext =
-        new KeyContext<>(
-            range, parameters.maxParallelism(), parameters.keySerializer().duplicate(), owner);
+    this(parameters, baseDirectory, memory, false);
+  }
+
+  /**
+   * @param incremental whether {@link SnapshotKind#CHECKPOINT}s are incremental (native format)
+   */
+  RocksDbKeyedStateBackend(
+      KeyedStateBackendParameters<K> parameters,
+      Path baseDirectory,
+      MemoryBudget memory,
+      boolean incremental) {
+    this.incremental = incremental;
+    this.keyContext = new KeyContext<>(parameters, parameters.keySerializer().duplicate());
+    String owner = keyContext.owner();
+    String instanceId = UUID.randomUUID().toString().substring(0, 8);
+    this.guard = new NativeGuard(owner);
+    this.sharedFiles = new SharedFileRegistry(instanceId);
     this.directory =
         baseDirectory
             .resolve("job-" + safe(parameters.jobId()))
@@ -116,7 +145,7 @@ public final class RocksDbKeyedStateBackend<K> implements KeyedStateBackend<K> {
                     + "-"
                     + parameters.subtaskIndex()
                     + "-"
-                    + UUID.randomUUID().toString().substring(0, 8));
+                    + instanceId);
     this.appendOperator = new StringAppendOperator("");
     this.dbOptions =
         new DBOptions()
@@ -137,22 +166,231 @@ public final class RocksDbKeyedStateBackend<K> implements KeyedStateBackend<K> {
                     .setCacheIndexAndFilterBlocks(true)
                     .setPinL0FilterAndIndexBlocksInCache(true));
     this.writeOptions = new WriteOptions().setDisableWAL(true);
-    RocksDB opened = null;
     try {
       Files.createDirectories(directory);
-      opened =
-          RocksDB.open(
-              dbOptions,
-              directory.toString(),
-              List.of(new ColumnFamilyDescriptor(RocksDB.DEFAULT_COLUMN_FAMILY, columnOptions)),
-              openHandles);
+      this.db = openDatabase(List.of(RocksDB.DEFAULT_COLUMN_FAMILY));
     } catch (IOException | RocksDBException e) {
       releaseOptions();
       deleteDirectory();
       throw new StateAccessException(
           "cannot open RocksDB for the keyed state of " + owner + " in " + directory, e);
     }
-    this.db = opened;
+  }
+
+  /**
+   * Opens the database in {@link #directory} with the given column families, recording the state
+   * ones in {@link #families}.
+   */
+  private RocksDB openDatabase(List<byte[]> familyNames) throws RocksDBException {
+    List<ColumnFamilyDescriptor> descriptors = new ArrayList<>();
+    for (byte[] name : familyNames) {
+      descriptors.add(new ColumnFamilyDescriptor(name, columnOptions));
+    }
+    List<ColumnFamilyHandle> handles = new ArrayList<>();
+    RocksDB opened = RocksDB.open(dbOptions, directory.toString(), descriptors, handles);
+    openHandles.addAll(handles);
+    for (int i = 0; i < familyNames.size(); i++) {
+      String name = new String(familyNames.get(i), StandardCharsets.UTF_8);
+      if (name.startsWith(COLUMN_FAMILY_PREFIX)) {
+        families.put(name.substring(COLUMN_FAMILY_PREFIX.length()), handles.get(i));
+      }
+    }
+    return opened;
+  }
+
+  /** The column families of the database in {@code folder}. */
+  static List<byte[]> familiesIn(Path folder) throws RocksDBException {
+    try (Options options = new Options()) {
+      return RocksDB.listColumnFamilies(options, folder.toString());
+    }
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>{@link SnapshotKind#SAVEPOINT}s, and checkpoints unless this backend is incremental, are
+   * canonical and read from a RocksDB snapshot taken now; incremental checkpoints flush and create
+   * a RocksDB checkpoint now.
+   */
+  @Override
+  public KeyedStateSnapshot snapshot(long checkpointId, SnapshotKind kind) {
+    keyContext.checkOpen();
+    KeyGroupRange range = keyContext.keyGroupRange();
+    if (kind == SnapshotKind.CHECKPOINT && incremental) {
+      Path folder =
+          directory.resolveSibling(
+              directory.getFileName() + "-chk-" + checkpointId + "-" + (++snapshotFolders));
+      try {
+        return IncrementalSnapshot.take(
+            db,
+            List.copyOf(openHandles),
+            folder,
+            range,
+            List.copyOf(stateInfos.values()),
+            sharedFiles);
+      } catch (IOException e) {
+        throw new StateAccessException(
+            "cannot take incremental checkpoint " + checkpointId + " of " + keyContext.owner(), e);
+      }
+    }
+    List<CanonicalRocksDbSnapshot.SnapshotState> snapshotStates = new ArrayList<>();
+    for (SnapshotStateInfo info : stateInfos.values()) {
+      snapshotStates.add(
+          new CanonicalRocksDbSnapshot.SnapshotState(info, families.get(info.name())));
+    }
+    CanonicalRocksDbSnapshot[] created = new CanonicalRocksDbSnapshot[1];
+    created[0] =
+        new CanonicalRocksDbSnapshot(
+            db,
+            snapshotStates,
+            keyContext.keySerializer(),
+            range,
+            guard,
+            () -> liveSnapshots.remove(created[0]));
+    liveSnapshots.add(created[0]);
+    return created[0];
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Reads the canonical format and {@value IncrementalHandleFormat#FORMAT}.
+   */
+  @Override
+  public void restore(List<KeyedStateHandle> handles, StateStreamOpener opener) throws IOException {
+    keyContext.checkOpen();
+    if (!states.isEmpty() || !families.isEmpty()) {
+      throw new IllegalStateException(
+          "keyed state of "
+              + keyContext.owner()
+              + " must be restored once, before states are registered");
+    }
+    for (KeyedStateHandle handle : handles) {
+      if (!handle.isCanonical() && !IncrementalHandleFormat.FORMAT.equals(handle.format())) {
+        throw new IllegalArgumentException(
+            "the rocksdb state backend cannot restore keyed state of "
+                + keyContext.owner()
+                + " in format '"
+                + handle.format()
+                + "': it reads "
+                + KeyedStateHandle.CANONICAL
+                + " (savepoints, any backend) and "
+                + IncrementalHandleFormat.FORMAT);
+      }
+    }
+    KeyGroupRange range = keyContext.keyGroupRange();
+    if (handles.size() == 1
+        && !handles.get(0).isCanonical()
+        && handles.get(0).keyGroupRange().equals(range)) {
+      restoreInPlace(handles.get(0), opener);
+      return;
+    }
+    CanonicalImporter importer = new CanonicalImporter(db, writeOptions, this::restoredFamily);
+    for (KeyedStateHandle handle : handles) {
+      if (handle.isCanonical()) {
+        CanonicalSnapshotReader.Header header =
+            CanonicalSnapshotReader.read(handle, opener, range, importer::section);
+        header.states().forEach(this::restoredFamily);
+      } else {
+        Path folder =
+            directory.resolveSibling(directory.getFileName() + "-restore-" + (++restoreFolders));
+        IncrementalRestore.copyKeyGroups(
+            handle,
+            opener,
+            folder,
+            range,
+            dbOptions,
+            columnOptions,
+            db,
+            writeOptions,
+            this::restoredFamily);
+      }
+    }
+  }
+
+  /** Makes the files of an incremental handle of exactly this range the database. */
+  private void restoreInPlace(KeyedStateHandle handle, StateStreamOpener opener)
+      throws IOException {
+    IncrementalHandleFormat.Contents contents = IncrementalHandleFormat.read(handle);
+    Path folder =
+        directory.resolveSibling(directory.getFileName() + "-restore-" + (++restoreFolders));
+    try {
+      IncrementalRestore.download(handle, contents, opener, folder);
+      closeDatabase();
+      IncrementalSnapshot.deleteFolder(directory);
+      Files.move(folder, directory);
+      db = openDatabase(familiesIn(directory));
+    } catch (RocksDBException e) {
+      throw new IOException(
+          "cannot open the restored RocksDB of " + keyContext.owner() + " in " + directory, e);
+    } finally {
+      IncrementalSnapshot.deleteFolder(folder);
+    }
+    for (SnapshotStateInfo info : contents.states()) {
+      if (!families.containsKey(info.name())) {
+        throw new io.sluice.spi.checkpoint.CorruptCheckpointException(
+            "incremental RocksDB state " + handle.keyGroupRange(),
+            "a column family for state '" + info.name() + "'",
+            "column families " + families.keySet());
+      }
+      stateInfos.put(info.name(), info);
+    }
+  }
+
+  /**
+   * The column family of a state being restored, created on first use; two restored snapshots must
+   * agree on what the state is.
+   */
+  private ColumnFamilyHandle restoredFamily(SnapshotStateInfo info) {
+    SnapshotStateInfo known = stateInfos.get(info.name());
+    if (known != null && !known.equals(info)) {
+      throw new IllegalStateException(
+          "state '"
+              + info.name()
+              + "' of "
+              + keyContext.owner()
+              + " was snapshotted as "
+              + known.describe()
+              + " in one restored snapshot and as "
+              + info.describe()
+              + " in another");
+    }
+    ColumnFamilyHandle family = families.get(info.name());
+    if (family == null) {
+      family = createFamily(info.name());
+      stateInfos.put(info.name(), info);
+    }
+    return family;
+  }
+
+  private ColumnFamilyHandle createFamily(String stateName) {
+    ColumnFamilyHandle family;
+    try {
+      family =
+          db.createColumnFamily(
+              new ColumnFamilyDescriptor(
+                  (COLUMN_FAMILY_PREFIX + stateName).getBytes(StandardCharsets.UTF_8),
+                  columnOptions));
+    } catch (RocksDBException e) {
+      throw new StateAccessException(
+          "cannot create the column family of state '" + stateName + "' of " + keyContext.owner(),
+          e);
+    }
+    openHandles.add(family);
+    families.put(stateName, family);
+    return family;
+  }
+
+  private void closeDatabase() {
+    for (ColumnFamilyHandle handle : openHandles) {
+      handle.close();
+    }
+    openHandles.clear();
+    families.clear();
+    if (db != null) {
+      db.close();
+      db = null;
+    }
   }
 
   @Override
@@ -178,6 +416,21 @@ public final class RocksDbKeyedStateBackend<K> implements KeyedStateBackend<K> {
   @Override
   public KeyGroupRange getKeyGroupRange() {
     return keyContext.keyGroupRange();
+  }
+
+  /**
+   * Compacts every column family into as few SST files as possible, as RocksDB does on its own as
+   * files accumulate; lets tests replace files between incremental checkpoints.
+   */
+  void compact() {
+    keyContext.checkOpen();
+    try {
+      for (ColumnFamilyHandle family : openHandles) {
+        db.compactRange(family);
+      }
+    } catch (RocksDBException e) {
+      throw new StateAccessException("cannot compact the RocksDB of " + keyContext.owner(), e);
+    }
   }
 
   /** The folder of this backend's database; deleted by {@link #close()}. */
@@ -288,12 +541,14 @@ public final class RocksDbKeyedStateBackend<K> implements KeyedStateBackend<K> {
       return;
     }
     keyContext.close();
-    states.clear();
-    for (ColumnFamilyHandle handle : openHandles) {
-      handle.close();
+    guard.close(); // waits until no snapshot thread reads the database
+    for (CanonicalRocksDbSnapshot snapshot : liveSnapshots) {
+      snapshot.freeNative();
     }
-    openHandles.clear();
-    db.close();
+    liveSnapshots.clear();
+    states.clear();
+    stateInfos.clear();
+    closeDatabase();
     releaseOptions();
     deleteDirectory();
   }
@@ -335,22 +590,14 @@ public final class RocksDbKeyedStateBackend<K> implements KeyedStateBackend<K> {
       }
       return (H) existing.handle();
     }
-    ColumnFamilyHandle family;
-    try {
-      family =
-          db.createColumnFamily(
-              new ColumnFamilyDescriptor(
-                  (COLUMN_FAMILY_PREFIX + metaInfo.name()).getBytes(StandardCharsets.UTF_8),
-                  columnOptions));
-    } catch (RocksDBException e) {
-      throw new StateAccessException(
-          "cannot create the column family of state '"
-              + metaInfo.name()
-              + "' of "
-              + keyContext.owner(),
-          e);
+    SnapshotStateInfo info = SnapshotStateInfo.of(descriptor);
+    ColumnFamilyHandle family = families.get(metaInfo.name());
+    if (family != null) {
+      stateInfos.get(metaInfo.name()).checkCompatible(info, keyContext.owner());
+    } else {
+      family = createFamily(metaInfo.name());
     }
-    openHandles.add(family);
+    stateInfos.put(metaInfo.name(), info);
     StateColumn column = new StateColumn(metaInfo, keyContext, db, family, writeOptions);
     H handle = create.apply(new Registration(column, TtlPolicy.of(metaInfo.ttlConfig())));
     states.put(metaInfo.name(), new RegisteredState(column, handle));

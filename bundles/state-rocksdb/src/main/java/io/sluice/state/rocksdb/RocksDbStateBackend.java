@@ -16,10 +16,14 @@ import org.rocksdb.RocksDB;
  * backend (one operator subtask) opens its own database under {@code directory}; all of them share
  * one block cache and one write buffer manager sized by {@code memory.budget.mb}.
  *
+ * <p>Checkpoints are canonical unless {@value #INCREMENTAL} is set: then they upload only the SST
+ * files that are new since the previous checkpoint of the keyed backend (savepoints stay canonical,
+ * so they can be restored by any backend and at any parallelism).
+ *
  * <p>Registered as a DS component under {@code sluice.state.backend=rocksdb}, configured by the PID
- * {@value #PID} ({@code directory}, {@code memory.budget.mb}); tests and embedded setups create it
- * with {@code new} and {@link #close()} it. Safe to share between threads; each keyed backend it
- * creates is confined to one task thread.
+ * {@value #PID} ({@code directory}, {@code memory.budget.mb}, {@code incremental}); tests and
+ * embedded setups create it with {@code new} and {@link #close()} it. Safe to share between
+ * threads; each keyed backend it creates is confined to one task thread.
  */
 @Component(
     service = StateBackend.class,
@@ -39,11 +43,22 @@ public final class RocksDbStateBackend implements StateBackend, AutoCloseable {
   /** Configuration key: megabytes of native memory shared by block cache and memtables. */
   public static final String MEMORY_BUDGET_MB = "memory.budget.mb";
 
+  /**
+   * Configuration key: whether periodic checkpoints upload only the RocksDB files that are new
+   * since the last one ({@code true}) instead of writing the canonical format; savepoints are
+   * always canonical. Also read as {@value #INCREMENTAL_GLOBAL}. Default false.
+   */
+  public static final String INCREMENTAL = "incremental";
+
+  /** The job-level name of {@link #INCREMENTAL}, also accepted in this backend's configuration. */
+  public static final String INCREMENTAL_GLOBAL = "state.backend.incremental";
+
   /** The memory budget when none is configured. */
   public static final long DEFAULT_MEMORY_BUDGET_MB = 64;
 
   private final Path directory;
   private final MemoryBudget memory;
+  private final boolean incremental;
 
   /** A backend with the defaults: a {@code sluice-rocksdb} folder in the temp dir, 64 MB. */
   public RocksDbStateBackend() {
@@ -55,6 +70,16 @@ public final class RocksDbStateBackend implements StateBackend, AutoCloseable {
    * @param memoryBudgetMb megabytes of block cache, which the memtables are charged against too
    */
   public RocksDbStateBackend(Path directory, long memoryBudgetMb) {
+    this(directory, memoryBudgetMb, false);
+  }
+
+  /**
+   * @param directory where the keyed backends' databases are created (each in its own folder)
+   * @param memoryBudgetMb megabytes of block cache, which the memtables are charged against too
+   * @param incremental whether checkpoints are incremental ({@value #INCREMENTAL})
+   */
+  public RocksDbStateBackend(Path directory, long memoryBudgetMb, boolean incremental) {
+    this.incremental = incremental;
     this.directory = Objects.requireNonNull(directory, "directory").toAbsolutePath();
     if (memoryBudgetMb <= 0) {
       throw new IllegalArgumentException(
@@ -65,10 +90,21 @@ public final class RocksDbStateBackend implements StateBackend, AutoCloseable {
     this.memory = new MemoryBudget(memoryBudgetMb * 1024 * 1024);
   }
 
-  /** The DS constructor: reads {@value #DIRECTORY} and {@value #MEMORY_BUDGET_MB}. */
+  /**
+   * The DS constructor: reads {@value #DIRECTORY}, {@value #MEMORY_BUDGET_MB} and {@value
+   * #INCREMENTAL} (or {@value #INCREMENTAL_GLOBAL}).
+   */
   @Activate
   public RocksDbStateBackend(Map<String, Object> properties) {
-    this(directoryOf(properties.get(DIRECTORY)), budgetOf(properties.get(MEMORY_BUDGET_MB)));
+    this(
+        directoryOf(properties.get(DIRECTORY)),
+        budgetOf(properties.get(MEMORY_BUDGET_MB)),
+        incrementalOf(properties.getOrDefault(INCREMENTAL, properties.get(INCREMENTAL_GLOBAL))));
+  }
+
+  /** Whether checkpoints of the keyed backends are incremental. */
+  public boolean isIncremental() {
+    return incremental;
   }
 
   @Override
@@ -89,7 +125,7 @@ public final class RocksDbStateBackend implements StateBackend, AutoCloseable {
   @Override
   public <K> RocksDbKeyedStateBackend<K> createKeyedStateBackend(
       KeyedStateBackendParameters<K> parameters) {
-    return new RocksDbKeyedStateBackend<>(parameters, directory, memory);
+    return new RocksDbKeyedStateBackend<>(parameters, directory, memory, incremental);
   }
 
   /**
@@ -105,7 +141,13 @@ public final class RocksDbStateBackend implements StateBackend, AutoCloseable {
 
   @Override
   public String toString() {
-    return "RocksDbStateBackend{" + directory + ", " + memory.budgetBytes() / 1024 / 1024 + " MB}";
+    return "RocksDbStateBackend{"
+        + directory
+        + ", "
+        + memory.budgetBytes() / 1024 / 1024
+        + " MB"
+        + (incremental ? ", incremental" : "")
+        + "}";
   }
 
   private static Path defaultDirectory() {
@@ -117,6 +159,18 @@ public final class RocksDbStateBackend implements StateBackend, AutoCloseable {
       return defaultDirectory();
     }
     return Path.of(configured.toString().trim());
+  }
+
+  private static boolean incrementalOf(Object configured) {
+    if (configured == null || configured instanceof Boolean) {
+      return Boolean.TRUE.equals(configured);
+    }
+    String text = configured.toString().trim();
+    if (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false")) {
+      return Boolean.parseBoolean(text);
+    }
+    throw new IllegalArgumentException(
+        PID + ": " + INCREMENTAL + " must be true or false, was '" + configured + "'");
   }
 
   private static long budgetOf(Object configured) {

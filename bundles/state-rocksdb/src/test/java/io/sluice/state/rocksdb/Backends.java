@@ -23,10 +23,17 @@ final class Backends implements AutoCloseable {
   static final int MAX_PARALLELISM = KeyGroups.DEFAULT_MAX_PARALLELISM;
 
   private final RocksDbStateBackend backend;
+  private final RocksDbStateBackend incremental;
   private final List<RocksDbKeyedStateBackend<String>> keyed = new ArrayList<>();
 
   Backends(Path directory) {
     this.backend = new RocksDbStateBackend(directory, 16);
+    this.incremental = new RocksDbStateBackend(directory, 16, true);
+  }
+
+  /** A keyed backend whose checkpoints are incremental. */
+  RocksDbKeyedStateBackend<String> incrementalSubtask(int parallelism, int subtaskIndex) {
+    return subtask(parallelism, subtaskIndex, incremental);
   }
 
   RocksDbStateBackend backend() {
@@ -39,6 +46,11 @@ final class Backends implements AutoCloseable {
   }
 
   RocksDbKeyedStateBackend<String> subtask(int parallelism, int subtaskIndex) {
+    return subtask(parallelism, subtaskIndex, backend);
+  }
+
+  private RocksDbKeyedStateBackend<String> subtask(
+      int parallelism, int subtaskIndex, RocksDbStateBackend backend) {
     RocksDbKeyedStateBackend<String> created =
         backend.createKeyedStateBackend(parameters(parallelism, subtaskIndex));
     keyed.add(created);
@@ -73,6 +85,7 @@ final class Backends implements AutoCloseable {
   public void close() {
     keyed.forEach(RocksDbKeyedStateBackend::close);
     backend.close();
+    incremental.close();
   }
 
   /** A TTL clock that moves only when a test says so. */

@@ -1,0 +1,139 @@
+package io.sluice.state.rocksdb;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sluice.api.state.ValueState;
+import io.sluice.spi.checkpoint.StateHandle;
+import io.sluice.spi.state.KeyedStateHandle;
+import io.sluice.spi.state.SnapshotKind;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Incremental checkpoints: only new SST files are uploaded, shared files live while referenced. */
+class IncrementalCheckpointTest {
+  private static final int KEYS = 200;
+
+  @TempDir Path dir;
+  private Backends backends;
+  private SnapshotHarness harness;
+  private final AllKindsFixture fixture = new AllKindsFixture();
+
+  @BeforeEach
+  void setUp() {
+    backends = new Backends(dir.resolve("rocksdb"));
+    harness = new SnapshotHarness(dir.resolve("checkpoints"));
+  }
+
+  @AfterEach
+  void tearDown() {
+    backends.close();
+  }
+
+  private static Set<StateHandle> sstPieces(KeyedStateHandle handle) {
+    return handle.pieces().stream()
+        .filter(piece -> piece.location().endsWith(".sst"))
+        .collect(Collectors.toSet());
+  }
+
+  private Path fileOf(StateHandle piece) {
+    return harness.storage.directory().resolve(piece.location());
+  }
+
+  /** Writes a value for keys extra-0..n-1: new data, so the next flush makes new SST files. */
+  private void writeMore(RocksDbKeyedStateBackend<String> backend, int n) {
+    ValueState<Long> count = backend.getState(fixture.count);
+    for (int i = 0; i < n; i++) {
+      backend.setCurrentKey("extra-" + i);
+      count.update((long) i);
+    }
+  }
+
+  @Test
+  void theSecondCheckpointUploadsOnlyTheNewFilesAndReferencesTheOthers() throws IOException {
+    RocksDbKeyedStateBackend<String> backend = backends.incrementalSubtask(1, 0);
+    fixture.fill(backend, KEYS);
+    KeyedStateHandle first = harness.snapshot(backend, 1, SnapshotKind.CHECKPOINT);
+    int uploadedByFirst = harness.sharedPiecesWritten;
+    Set<StateHandle> firstSsts = sstPieces(first);
+
+    writeMore(backend, 50);
+    KeyedStateHandle second = harness.snapshot(backend, 2, SnapshotKind.CHECKPOINT);
+    Set<StateHandle> secondSsts = sstPieces(second);
+    Set<StateHandle> newInSecond = new HashSet<>(secondSsts);
+    newInSecond.removeAll(firstSsts);
+
+    assertThat(uploadedByFirst).isEqualTo(firstSsts.size()).isPositive();
+    assertThat(secondSsts).containsAll(firstSsts); // no compaction ran: all files still live
+    assertThat(newInSecond).isNotEmpty();
+    assertThat(harness.sharedPiecesWritten - uploadedByFirst).isEqualTo(newInSecond.size());
+    assertThat(secondSsts).allMatch(piece -> piece.location().contains("/shared/"));
+    // the small files are the checkpoint's own
+    assertThat(second.pieces())
+        .filteredOn(piece -> !piece.location().endsWith(".sst"))
+        .allMatch(piece -> piece.location().startsWith(Backends.JOB + "/chk-2/"))
+        .anyMatch(piece -> piece.location().contains("CURRENT"));
+  }
+
+  @Test
+  void retainKeepsSharedFilesARetainedCheckpointReferencesAndDeletesTheRest() throws IOException {
+    RocksDbKeyedStateBackend<String> backend = backends.incrementalSubtask(1, 0);
+    fixture.fill(backend, KEYS);
+    KeyedStateHandle first = harness.snapshot(backend, 1, SnapshotKind.CHECKPOINT);
+    harness.commit(1, first);
+    writeMore(backend, 50);
+    KeyedStateHandle second = harness.snapshot(backend, 2, SnapshotKind.CHECKPOINT);
+    harness.commit(2, second);
+    writeMore(backend, 60);
+    backend.compact(); // replaces the files of checkpoints 1 and 2 by new ones
+    KeyedStateHandle third = harness.snapshot(backend, 3, SnapshotKind.CHECKPOINT);
+    harness.commit(3, third);
+    Set<StateHandle> onlyEarlier = new HashSet<>(sstPieces(first));
+    onlyEarlier.addAll(sstPieces(second));
+    onlyEarlier.removeAll(sstPieces(third));
+
+    assertThat(harness.storage.retain(Backends.JOB, 2)).containsExactly(1L);
+    // checkpoint 2 still references every file of checkpoint 1
+    assertThat(sstPieces(first)).allMatch(piece -> Files.exists(fileOf(piece)));
+
+    assertThat(harness.storage.retain(Backends.JOB, 1)).containsExactly(2L);
+    assertThat(onlyEarlier).isNotEmpty().allMatch(piece -> !Files.exists(fileOf(piece)));
+    assertThat(sstPieces(third)).allMatch(piece -> Files.exists(fileOf(piece)));
+
+    RocksDbKeyedStateBackend<String> restored =
+        harness.restore(backends.incrementalSubtask(1, 0), List.of(third));
+    assertThat(fixture.verify(restored, KEYS)).isEqualTo(KEYS);
+    ValueState<Long> count = restored.getState(fixture.count);
+    restored.setCurrentKey("extra-59");
+    assertThat(count.value()).isEqualTo(59L);
+  }
+
+  @Test
+  void aRestoredBackendCheckpointsIncrementallyAgainWithoutClashingFileNames() throws IOException {
+    RocksDbKeyedStateBackend<String> original = backends.incrementalSubtask(1, 0);
+    fixture.fill(original, KEYS);
+    KeyedStateHandle first = harness.snapshot(original, 1, SnapshotKind.CHECKPOINT);
+    RocksDbKeyedStateBackend<String> restored =
+        harness.restore(backends.incrementalSubtask(1, 0), List.of(first));
+    writeMore(restored, 10);
+
+    KeyedStateHandle second = harness.snapshot(restored, 2, SnapshotKind.CHECKPOINT);
+
+    Map<String, Long> names =
+        second.pieces().stream()
+            .collect(Collectors.groupingBy(StateHandle::location, Collectors.counting()));
+    assertThat(names.values()).allMatch(n -> n == 1);
+    RocksDbKeyedStateBackend<String> again =
+        harness.restore(backends.incrementalSubtask(1, 0), List.of(second));
+    assertThat(fixture.verify(again, KEYS)).isEqualTo(KEYS);
+  }
+}
