@@ -9,6 +9,9 @@ import io.sluice.api.operators.Triggerable;
 import io.sluice.api.state.OperatorStateStore;
 import io.sluice.api.typeutils.TypeSerializer;
 import io.sluice.api.typeutils.TypeSerializers;
+import io.sluice.runtime.state.DefaultOperatorStateStore;
+import io.sluice.runtime.state.OperatorStateRedistribution;
+import io.sluice.runtime.state.RestoredList;
 import io.sluice.runtime.time.KeyedTimerService;
 import io.sluice.spi.checkpoint.StateHandle;
 import io.sluice.spi.state.KeyGroupRange;
@@ -96,7 +99,8 @@ public abstract class OperatorHarness<OUT> implements AutoCloseable {
   private Phase phase = Phase.CREATED;
   private List<OperatorSnapshot> restoreFrom = List.of();
   private boolean restored;
-  private HarnessOperatorStateStore operatorState;
+  private DefaultOperatorStateStore operatorState;
+  private boolean checkpointingEnabled;
 
   @SuppressWarnings("unchecked")
   OperatorHarness(StreamOperator<OUT> operator, KeyedStateBackend<?> keyedBackend) {
@@ -146,9 +150,12 @@ public abstract class OperatorHarness<OUT> implements AutoCloseable {
   public void open() throws Exception {
     requirePhase(Phase.CREATED, "open");
     restoreKeyedState();
+    List<Map<String, RestoredList>> old =
+        restoreFrom.stream().map(snapshot -> snapshot.operatorState().lists()).toList();
     operatorState =
-        new HarnessOperatorStateStore(
-            restoreFrom.stream().map(OperatorSnapshot::operatorState).toList());
+        new DefaultOperatorStateStore(
+            description,
+            old.isEmpty() ? Map.of() : OperatorStateRedistribution.forSubtask(old, 0, 1));
     operator.setup(new Context(), output);
     phase = Phase.OPEN;
     operator.initializeState();
@@ -188,7 +195,7 @@ public abstract class OperatorHarness<OUT> implements AutoCloseable {
     requireStarted("snapshot");
     operator.snapshotState(checkpointId);
     runMailbox();
-    OperatorStateSnapshot operatorSnapshot = operatorState.snapshot();
+    OperatorStateSnapshot operatorSnapshot = new OperatorStateSnapshot(operatorState.snapshot());
     if (keyedBackend == null) {
       return new OperatorSnapshot(checkpointId, operatorSnapshot, null, Map.of());
     }
@@ -200,6 +207,17 @@ public abstract class OperatorHarness<OUT> implements AutoCloseable {
     } finally {
       keyed.release();
     }
+  }
+
+  /**
+   * Tells the operator that the job takes checkpoints ({@code isCheckpointingEnabled()}), as a job
+   * with {@code enableCheckpointing} does: two-phase operators then commit only when notified, also
+   * after {@link #finish()} (notify {@code CheckpointListener.END_OF_INPUT_CHECKPOINT_ID}, as the
+   * runtime does once the whole job has ended). Call before {@link #open()}.
+   */
+  public void enableCheckpointing() {
+    requirePhase(Phase.CREATED, "enableCheckpointing");
+    checkpointingEnabled = true;
   }
 
   /** Tells the operator checkpoint {@code checkpointId} completed on every task. */
@@ -478,6 +496,11 @@ public abstract class OperatorHarness<OUT> implements AutoCloseable {
     @Override
     public boolean isRestored() {
       return restored;
+    }
+
+    @Override
+    public boolean isCheckpointingEnabled() {
+      return checkpointingEnabled;
     }
 
     /**

@@ -1,30 +1,27 @@
 package io.sluice.testkit.harness;
 
-import java.util.List;
+import io.sluice.runtime.state.DistributionMode;
+import io.sluice.runtime.state.RestoredList;
 import java.util.Map;
 
 /**
- * The operator state of one operator subtask at a checkpoint: each named list's items in serialized
- * form and whether it is a union list.
+ * The operator state of one operator subtask at a checkpoint, as the runtime's operator state store
+ * writes it: each named list's items as bytes, with how they are redistributed on restore.
  */
-public record OperatorStateSnapshot(Map<String, NamedList> lists) {
+public record OperatorStateSnapshot(Map<String, RestoredList> lists) {
   public OperatorStateSnapshot {
     lists = Map.copyOf(lists);
   }
 
   /** The number of items in list {@code name}, 0 if there is no such list. */
   public int size(String name) {
-    NamedList list = lists.get(name);
+    RestoredList list = lists.get(name);
     return list == null ? 0 : list.items().size();
   }
 
-  /**
-   * @param union whether every subtask gets all items on restore (else they are split)
-   * @param items each item as its descriptor's serializer wrote it
-   */
-  public record NamedList(boolean union, List<byte[]> items) {
-    public NamedList {
-      items = List.copyOf(items);
-    }
+  /** Whether list {@code name} is a union list (every subtask gets all items on restore). */
+  public boolean isUnion(String name) {
+    RestoredList list = lists.get(name);
+    return list != null && list.mode() == DistributionMode.UNION;
   }
 }

@@ -3,6 +3,7 @@ package io.sluice.testkit.connector;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.sluice.api.checkpoint.CheckpointListener;
 import io.sluice.api.connector.file.FileSink;
 import io.sluice.api.operators.SinkWriterOperator;
 import io.sluice.testkit.harness.OneInputOperatorHarness;
@@ -25,16 +26,31 @@ class FileSinkExactlyOnceTest {
     return dir.resolve("out");
   }
 
+  /** A sink operator of a job with checkpoints, restored from {@code restoreFrom} unless null. */
   private OneInputOperatorHarness<String, Void> open(OperatorSnapshot restoreFrom)
       throws Exception {
+    return open(out(), restoreFrom, true);
+  }
+
+  private static OneInputOperatorHarness<String, Void> open(
+      Path output, OperatorSnapshot restoreFrom, boolean checkpointing) throws Exception {
     var harness =
         new OneInputOperatorHarness<>(
-            new SinkWriterOperator<>(FileSink.<String>forTextLines(out())));
+            new SinkWriterOperator<>(FileSink.<String>forTextLines(output)));
+    if (checkpointing) {
+      harness.enableCheckpointing();
+    }
     if (restoreFrom != null) {
       harness.initializeState(restoreFrom);
     }
     harness.open();
     return harness;
+  }
+
+  /** Ends the input and gives the final notification the runtime sends once the job ended. */
+  private static void finishJob(OneInputOperatorHarness<String, Void> harness) throws Exception {
+    harness.finish();
+    harness.notifyOfCompletedCheckpoint(CheckpointListener.END_OF_INPUT_CHECKPOINT_ID);
   }
 
   private static void write(OneInputOperatorHarness<String, Void> harness, int from, int to)
@@ -73,7 +89,7 @@ class FileSinkExactlyOnceTest {
 
   @Test
   void withoutCheckpointsOneWriterWritesTheSingleFileAsBefore() throws Exception {
-    try (var harness = open(null)) {
+    try (var harness = open(out(), null, false)) {
       write(harness, 0, 3);
       assertThat(out()).doesNotExist();
       harness.finish();
@@ -85,7 +101,7 @@ class FileSinkExactlyOnceTest {
 
   @Test
   void anEmptyInputWithoutCheckpointsStillGivesAnEmptyFile() throws Exception {
-    try (var harness = open(null)) {
+    try (var harness = open(out(), null, false)) {
       harness.finish();
     }
     assertThat(out()).isRegularFile().isEmptyFile();
@@ -116,7 +132,7 @@ class FileSinkExactlyOnceTest {
       write(harness, 5, 6);
       harness.notifyOfCompletedCheckpoint(3);
       assertThat(visibleFiles()).containsExactly("part-0-0", "part-0-1");
-      harness.finish();
+      finishJob(harness);
     }
     assertThat(visibleFiles()).containsExactly("part-0-0", "part-0-1", "part-0-2");
     assertThat(Files.readAllLines(out().resolve("part-0-1"))).isEqualTo(records(2, 5));
@@ -138,7 +154,7 @@ class FileSinkExactlyOnceTest {
       write(restored, 5, 10); // the source replays from its position at checkpoint 1
       restored.snapshot(2);
       restored.notifyOfCompletedCheckpoint(2);
-      restored.finish();
+      finishJob(restored);
     }
     assertThat(visibleFiles()).containsExactly("part-0-0", "part-0-1");
     assertThat(FileSink.readCommittedLines(out())).isEqualTo(records(0, 10));
@@ -157,7 +173,7 @@ class FileSinkExactlyOnceTest {
       write(restored, 3, 6);
       restored.snapshot(2);
       restored.notifyOfCompletedCheckpoint(2);
-      restored.finish();
+      finishJob(restored);
     }
     assertThat(visibleFiles()).containsExactly("part-0-0", "part-0-1");
     assertThat(FileSink.readCommittedLines(out())).isEqualTo(records(0, 6));
@@ -176,9 +192,45 @@ class FileSinkExactlyOnceTest {
     try (var restored = open(completed)) {
       assertThat(hiddenFiles()).isEmpty();
       write(restored, 2, 6);
-      restored.finish();
+      finishJob(restored);
     }
     assertThat(FileSink.readCommittedLines(out())).isEqualTo(records(0, 6));
+  }
+
+  @Test
+  void withCheckpointsTheLastFileWaitsForTheJobsFinalNotification() throws Exception {
+    var crashed = open(null);
+    write(crashed, 0, 3);
+    OperatorSnapshot checkpoint = crashed.snapshot(1);
+    crashed.notifyOfCompletedCheckpoint(1);
+    write(crashed, 3, 5);
+    crashed.finish(); // this subtask ended, but another one fails before the job does
+    assertThat(visibleFiles()).containsExactly("part-0-0");
+    crashed.close();
+
+    try (var restored = open(checkpoint)) {
+      write(restored, 3, 5);
+      restored.finish();
+      assertThat(visibleFiles()).containsExactly("part-0-0");
+      restored.notifyOfCompletedCheckpoint(CheckpointListener.END_OF_INPUT_CHECKPOINT_ID);
+    }
+    assertThat(FileSink.readCommittedLines(out())).isEqualTo(records(0, 5));
+    assertThat(hiddenFiles()).isEmpty();
+  }
+
+  @Test
+  void aCheckpointAfterTheEndKeepsTheLastFileForARestore() throws Exception {
+    var first = open(null);
+    write(first, 0, 2);
+    first.finish();
+    OperatorSnapshot afterEnd = first.snapshot(1); // other tasks still ran
+    // crash before checkpoint 1 is notified: the restored subtask has no input left
+
+    try (var restored = open(afterEnd)) {
+      finishJob(restored);
+    }
+    assertThat(FileSink.readCommittedLines(out())).isEqualTo(records(0, 2));
+    assertThat(hiddenFiles()).isEmpty();
   }
 
   @Test
@@ -244,9 +296,7 @@ class FileSinkExactlyOnceTest {
 
   private static List<String> crashAndRecover(Path output, int records, int crashAfter, Crash crash)
       throws Exception {
-    FileSink<String> sink = FileSink.forTextLines(output);
-    var first = new OneInputOperatorHarness<>(new SinkWriterOperator<>(sink));
-    first.open();
+    var first = open(output, null, true);
     OperatorSnapshot latest = null;
     OperatorSnapshot previous = null;
     boolean latestNotified = false;
@@ -271,11 +321,7 @@ class FileSinkExactlyOnceTest {
     int position = restoreFrom == null ? 0 : (int) restoreFrom.checkpointId() * 4;
     long nextCheckpoint = restoreFrom == null ? 1 : restoreFrom.checkpointId() + 1;
 
-    try (var second = new OneInputOperatorHarness<>(new SinkWriterOperator<>(sink))) {
-      if (restoreFrom != null) {
-        second.initializeState(restoreFrom);
-      }
-      second.open();
+    try (var second = open(output, restoreFrom, true)) {
       for (int i = position; i < records; i++) {
         second.processElement("r" + i);
         if ((i + 1) % 5 == 0) {
@@ -283,7 +329,7 @@ class FileSinkExactlyOnceTest {
           second.notifyOfCompletedCheckpoint(nextCheckpoint++);
         }
       }
-      second.finish();
+      finishJob(second);
     }
     return FileSink.readCommittedLines(output);
   }

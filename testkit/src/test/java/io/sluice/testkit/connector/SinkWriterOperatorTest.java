@@ -161,8 +161,8 @@ class SinkWriterOperatorTest {
     }
     assertThat(third.operatorState().size("sink-committables")).isEqualTo(2); // "b" and "c+d"
     assertThat(third.operatorState().size("sink-writer-state")).isEqualTo(1);
-    assertThat(third.operatorState().lists().get("sink-committables").union()).isTrue();
-    assertThat(third.operatorState().lists().get("sink-writer-state").union()).isFalse();
+    assertThat(third.operatorState().isUnion("sink-committables")).isTrue();
+    assertThat(third.operatorState().isUnion("sink-writer-state")).isFalse();
   }
 
   @Test

@@ -127,9 +127,9 @@ class HarnessCheckpointTest {
     restored.initializeState(checkpoint);
     assertThatThrownBy(restored::open)
         .isInstanceOf(IllegalStateException.class)
-        .hasMessage(
-            "operator state 'count' was checkpointed as split list state but is registered as"
-                + " union list state");
+        .hasMessageContaining(
+            "operator state 'count' of UnionCountOperator (1/1) was checkpointed as SPLIT but is"
+                + " now registered as UNION");
   }
 
   static final class UnionCountOperator extends AbstractStreamOperator<String>

@@ -1,5 +1,6 @@
 package io.sluice.api.operators;
 
+import io.sluice.api.checkpoint.CheckpointListener;
 import io.sluice.api.connector.sink.CommittingSinkWriter;
 import io.sluice.api.connector.sink.Sink;
 import io.sluice.api.connector.sink.SinkWriter;
@@ -31,11 +32,11 @@ import java.util.List;
  * of them before its writer starts, so a writer may delete leftovers of failed attempts without
  * racing another subtask's commit. The writer states are kept in split list state.
  *
- * <p><b>Without checkpoints</b> nothing is kept: at the end of input the writer flushes and its
- * committables are committed, so a bounded job's output appears only when it finished. (This final
- * commit happens when the subtask finishes, not when the whole job does: if another subtask fails
- * afterwards and the job restarts from a checkpoint, this subtask's output since that checkpoint is
- * written again.)
+ * <p>At the end of a bounded input the writer flushes and prepares its last committables. With
+ * checkpointing enabled they are committed on the runtime's final notification ({@link
+ * CheckpointListener#END_OF_INPUT_CHECKPOINT_ID}, once every subtask of the job has ended); a
+ * checkpoint taken before then keeps them. <b>Without checkpoints</b> nothing is kept in state and
+ * they are committed at once, so a bounded job's output appears only when it finished.
  *
  * <p>Confined to the task thread; operator state is only touched once a checkpoint is taken or
  * restored, so contexts without operator state keep working without checkpoints.
@@ -159,6 +160,12 @@ public final class SinkWriterOperator<T> extends AbstractStreamOperator<Void>
     }
   }
 
+  /**
+   * Flushes the writer and prepares its last committables: without checkpoints they are committed
+   * now; with checkpoints they wait, like any others, for a notification — the runtime sends {@link
+   * CheckpointListener#END_OF_INPUT_CHECKPOINT_ID} once the whole job has ended, so a failure of
+   * another subtask before that cannot make this subtask's last output appear twice.
+   */
   @Override
   @SuppressWarnings("unchecked")
   public void finish() throws Exception {
@@ -166,7 +173,11 @@ public final class SinkWriterOperator<T> extends AbstractStreamOperator<Void>
     finished = true;
     if (committables != null) {
       Collection<Object> last = ((CommittingSinkWriter<T, Object>) writer).prepareCommit();
-      committables.commitAll(last);
+      if (context.isCheckpointingEnabled()) {
+        committables.add(CheckpointListener.END_OF_INPUT_CHECKPOINT_ID, last);
+      } else {
+        committables.commitAll(last);
+      }
     }
   }
 

@@ -87,15 +87,17 @@ public final class FileSink<T>
   public StatefulSinkWriter<T, WriterState> restoreWriter(
       InitContext context, Collection<WriterState> recoveredState) throws IOException {
     PartFiles files = prepare(context);
-    files.createDirectory(context.parallelism(), "after a restore from a checkpoint");
     long next = files.nextSequenceAfterCommitted();
     for (WriterState state : recoveredState) {
       if (state.subtask() == context.subtaskIndex()) {
         next = Math.max(next, state.nextSequence());
       }
     }
+    // The directory is made with the first part file: a writer restored from a checkpoint taken
+    // after the end of its input gets no lines, and its last output may be the single file.
+    boolean directory = context.parallelism() > 1 || Files.isDirectory(files.path());
     return new TextLineWriter<>(
-        files, context.subtaskIndex(), context.parallelism(), true, true, next);
+        files, context.subtaskIndex(), context.parallelism(), directory, true, next);
   }
 
   private PartFiles prepare(InitContext context) throws IOException {

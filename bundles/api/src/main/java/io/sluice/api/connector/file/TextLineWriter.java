@@ -87,15 +87,13 @@ final class TextLineWriter<T>
       }
       return List.of(closeAs(files.unnumberedTarget(directory)));
     }
-    if (!numbered) {
-      numbered = true;
-      if (!directory) {
-        files.createDirectory(parallelism, "once a checkpoint is taken");
-        directory = true;
-      }
-    }
+    numbered = true;
     if (out == null) {
       return List.of();
+    }
+    if (!directory) {
+      files.createDirectory(parallelism, "once a checkpoint is taken");
+      directory = true;
     }
     return List.of(closeAs(files.numberedTarget(nextSequence++)));
   }
