@@ -3,6 +3,7 @@ package io.sluice.testkit.connector;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.sluice.api.checkpoint.CheckpointListener;
 import io.sluice.api.connector.sink.Committer;
 import io.sluice.api.connector.sink.CommittingSinkWriter;
 import io.sluice.api.connector.sink.Sink;
@@ -130,6 +131,22 @@ class SinkWriterOperatorTest {
       harness.finish();
     }
     assertThat(sink.committed).containsExactly("a", "b+c", "d", "e");
+  }
+
+  @Test
+  void withCheckpointingTheLastCommittablesWaitForTheFinalNotification() throws Exception {
+    BatchSink sink = new BatchSink();
+    try (var harness = new OneInputOperatorHarness<>(new SinkWriterOperator<>(sink))) {
+      harness.enableCheckpointing();
+      harness.open();
+      write(harness, "a");
+      harness.snapshot(1);
+      write(harness, "b");
+      harness.finish();
+      assertThat(sink.committed).isEmpty();
+      harness.notifyOfCompletedCheckpoint(CheckpointListener.END_OF_INPUT_CHECKPOINT_ID);
+    }
+    assertThat(sink.committed).containsExactly("a", "b");
   }
 
   @Test

@@ -3,13 +3,20 @@ package io.sluice.examples.exactlyonce;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.sluice.api.ExecutionConfig;
+import io.sluice.api.JobResult;
+import io.sluice.api.JobStatus;
 import io.sluice.api.StreamEnvironment;
 import io.sluice.api.connector.file.FileSink;
+import io.sluice.runtime.execution.JobMaster;
+import io.sluice.runtime.execution.RestoreSettings;
+import io.sluice.state.heap.HeapStateBackend;
 import io.sluice.testkit.LocalEnvironment;
 import io.sluice.testkit.harness.Harnesses;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -122,5 +129,50 @@ class ExactlyOnceCounterJobTest {
     List<String> lines = FileSink.readCommittedLines(output);
     assertThat(lines)
         .containsExactlyInAnyOrderElementsOf(ExactlyOnceCounterJob.expectedLines(5000, 7));
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {1, 2})
+  void withInjectedFailuresTheJobRestartsAndStillCommitsEveryLineOnce(int parallelism)
+      throws Exception {
+    Path output = dir.resolve("failing-" + parallelism);
+    AtomicReference<JobMaster> master = new AtomicReference<>();
+    StreamEnvironment env =
+        LocalEnvironment.withCheckpoints(
+            ExecutionConfig.defaults().withParallelism(parallelism),
+            HeapStateBackend::new,
+            dir.resolve("checkpoints-" + parallelism),
+            RestoreSettings.NONE,
+            master);
+    ExactlyOnceCounterJob.build(
+        env,
+        ExactlyOnceCounterJob.Options.parse(
+            "--records",
+            "20000",
+            "--keys",
+            "5",
+            "--fail-every",
+            "4000",
+            "--output",
+            output.toString(),
+            "--checkpoint-interval-ms",
+            "10"));
+
+    JobResult result = env.execute("exactly-once-counter with failures");
+
+    assertThat(result.status()).as(String.valueOf(result.failure())).isEqualTo(JobStatus.FINISHED);
+    try (var markers = Files.list(FailurePoints.markerDirectory(output))) {
+      // failure points fired and the job restarted (two subtasks failing at once need only one
+      // restart, so the counts need not match)
+      assertThat(markers.count()).isPositive();
+      assertThat(master.get().restarts()).isPositive();
+    }
+    assertThat(FileSink.readCommittedLines(output))
+        .containsExactlyInAnyOrderElementsOf(ExactlyOnceCounterJob.expectedLines(20000, 5));
+    try (var files = Files.list(output)) {
+      assertThat(files.map(f -> f.getFileName().toString()))
+          .as("only committed part files are left")
+          .allMatch(name -> name.startsWith("part-"));
+    }
   }
 }
