@@ -40,8 +40,9 @@ import java.util.List;
  *       a checkpoint;
  *   <li><b>pending</b>: at a checkpoint barrier the writer closes the file; it becomes a {@link
  *       PendingFile} (the file and its final name), kept in the checkpoint until it completes;
- *   <li><b>committed</b>: when the checkpoint completes (or at the end of a bounded input) the
- *       committer renames the pending file atomically to its final name.
+ *   <li><b>committed</b>: when the checkpoint completes the committer renames the pending file
+ *       atomically to its final name. The last file of a bounded input is committed when the whole
+ *       job has ended (the runtime's final notification), or at once without checkpoints.
  * </ol>
  *
  * After a failure the job restarts from the latest completed checkpoint: its pending files are
