@@ -9,6 +9,7 @@ import io.sluice.api.operators.Triggerable;
 import io.sluice.api.state.OperatorStateStore;
 import io.sluice.api.typeutils.TypeSerializer;
 import io.sluice.api.typeutils.TypeSerializers;
+import io.sluice.runtime.checkpoint.TimerFormat;
 import io.sluice.runtime.state.DefaultOperatorStateStore;
 import io.sluice.runtime.state.OperatorStateRedistribution;
 import io.sluice.runtime.state.RestoredList;
@@ -23,6 +24,7 @@ import io.sluice.spi.state.KeyedStateSnapshot;
 import io.sluice.spi.state.SnapshotKind;
 import io.sluice.state.heap.HeapStateBackend;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.reflect.Type;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -90,6 +92,7 @@ public abstract class OperatorHarness<OUT> implements AutoCloseable {
   private final StreamOperator<OUT> operator;
   private final String description;
   private final KeyedStateBackend<Object> keyedBackend;
+  private final TypeSerializer<Object> keySerializer;
   private final ManualProcessingTimeService clock = new ManualProcessingTimeService(0);
   private final HarnessMailbox mailbox = new HarnessMailbox();
   private final HarnessOutput<OUT> output = new HarnessOutput<>();
@@ -102,28 +105,34 @@ public abstract class OperatorHarness<OUT> implements AutoCloseable {
   private DefaultOperatorStateStore operatorState;
   private boolean checkpointingEnabled;
 
-  @SuppressWarnings("unchecked")
-  OperatorHarness(StreamOperator<OUT> operator, KeyedStateBackend<?> keyedBackend) {
+  /**
+   * @param keyed the keyed state, or null for a non-keyed harness
+   */
+  OperatorHarness(StreamOperator<OUT> operator, HarnessKeyedState keyed) {
     this.operator = operator;
     this.description = operator.getClass().getSimpleName() + " (1/1)";
-    this.keyedBackend = (KeyedStateBackend<Object>) keyedBackend;
+    this.keyedBackend = keyed == null ? null : keyed.backend();
+    this.keySerializer = keyed == null ? null : keyed.keySerializer();
     this.runtimeContext =
         new HarnessRuntimeContext(
             description, MAX_PARALLELISM, operator.getClass().getClassLoader(), keyedBackend);
   }
 
   /** Heap keyed state over every key group, as a job of parallelism 1 has. */
-  static <K> KeyedStateBackend<K> allKeyGroups(Type keyType, StreamOperator<?> operator) {
-    TypeSerializer<K> keySerializer = TypeSerializers.forType(keyType);
-    return new HeapStateBackend()
-        .createKeyedStateBackend(
-            new KeyedStateBackendParameters<>(
-                JOB_ID,
-                operator.getClass().getSimpleName(),
-                0,
-                keySerializer,
-                new KeyGroupRange(0, MAX_PARALLELISM - 1),
-                MAX_PARALLELISM));
+  @SuppressWarnings("unchecked")
+  static HarnessKeyedState allKeyGroups(Type keyType, StreamOperator<?> operator) {
+    TypeSerializer<Object> keySerializer = TypeSerializers.forType(keyType);
+    KeyedStateBackend<Object> backend =
+        new HeapStateBackend()
+            .createKeyedStateBackend(
+                new KeyedStateBackendParameters<>(
+                    JOB_ID,
+                    operator.getClass().getSimpleName(),
+                    0,
+                    keySerializer,
+                    new KeyGroupRange(0, MAX_PARALLELISM - 1),
+                    MAX_PARALLELISM));
+    return new HarnessKeyedState(backend, keySerializer);
   }
 
   // ---- lifecycle ----
@@ -184,12 +193,30 @@ public abstract class OperatorHarness<OUT> implements AutoCloseable {
     keyedBackend.restore(handles, piece -> MemorySnapshotTarget.open(bytes, piece));
   }
 
+  /** Registers the timers of the snapshots this harness was restored from. */
+  private void restoreTimers() {
+    for (OperatorSnapshot snapshot : restoreFrom) {
+      if (snapshot.timers() != null) {
+        try {
+          TimerFormat.restore(
+              snapshot.timers(),
+              timers,
+              keySerializer,
+              keyedBackend.getKeyGroupRange(),
+              "timers of checkpoint " + snapshot.checkpointId());
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }
+    }
+  }
+
   // ---- checkpoints ----
 
   /**
    * Takes a checkpoint as a barrier passing the operator would: calls its {@code
    * snapshotState(checkpointId)}, then copies its operator state and (in keyed harnesses) its keyed
-   * state, which must support snapshots. Timers are not included.
+   * state, which must support snapshots, and its pending timers.
    */
   public OperatorSnapshot snapshot(long checkpointId) throws Exception {
     requireStarted("snapshot");
@@ -197,13 +224,16 @@ public abstract class OperatorHarness<OUT> implements AutoCloseable {
     runMailbox();
     OperatorStateSnapshot operatorSnapshot = new OperatorStateSnapshot(operatorState.snapshot());
     if (keyedBackend == null) {
-      return new OperatorSnapshot(checkpointId, operatorSnapshot, null, Map.of());
+      return new OperatorSnapshot(checkpointId, operatorSnapshot, null, Map.of(), null);
     }
+    byte[] timerBytes =
+        timers == null ? null : TimerFormat.write(timers, keySerializer, MAX_PARALLELISM);
     MemorySnapshotTarget target = new MemorySnapshotTarget(checkpointId, SnapshotKind.CHECKPOINT);
     KeyedStateSnapshot keyed = keyedBackend.snapshot(checkpointId, SnapshotKind.CHECKPOINT);
     try {
       KeyedStateHandle handle = keyed.write(target);
-      return new OperatorSnapshot(checkpointId, operatorSnapshot, handle, target.pieces());
+      return new OperatorSnapshot(
+          checkpointId, operatorSnapshot, handle, target.pieces(), timerBytes);
     } finally {
       keyed.release();
     }
@@ -464,6 +494,7 @@ public abstract class OperatorHarness<OUT> implements AutoCloseable {
         timers =
             new KeyedTimerService<>(
                 keyedBackend, (Triggerable<Object>) target, clock, mailbox::post);
+        restoreTimers();
       }
       return (InternalTimerService<K>) timers;
     }

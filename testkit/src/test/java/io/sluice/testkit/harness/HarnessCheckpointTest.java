@@ -202,4 +202,39 @@ class HarnessCheckpointTest {
       assertThat(restored.extractOutputValues()).containsExactly("x:3", "y:2");
     }
   }
+
+  /** Emits "key fired at t" one time unit after each element's timestamp. */
+  static final class Reminder extends KeyedProcessFunction<String, String, String> {
+    @Override
+    public void processElement(String value, Context<String> ctx, Collector<String> out) {
+      ctx.timerService().registerEventTimeTimer(ctx.timestamp() + 1);
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext<String> ctx, Collector<String> out) {
+      out.collect(ctx.getCurrentKey() + " fired at " + timestamp);
+    }
+  }
+
+  @Test
+  void pendingTimersAreSnapshottedAndFireAfterTheRestore() throws Exception {
+    var harness = Harnesses.forKeyedProcessFunction(new Reminder(), (String s) -> s, String.class);
+    harness.processElement("a", 10);
+    harness.processElement("b", 20);
+    harness.processWatermark(12); // a's timer fires before the checkpoint
+    OperatorSnapshot checkpoint = harness.snapshot(1);
+    assertThat(harness.extractOutputValues()).containsExactly("a fired at 11");
+
+    try (var restored =
+        new KeyedOneInputOperatorHarness<>(
+            new io.sluice.api.operators.KeyedProcessOperator<>(new Reminder()),
+            (String s) -> s,
+            String.class)) {
+      restored.initializeState(checkpoint);
+      restored.open();
+      restored.processWatermark(100);
+      assertThat(restored.extractOutputValues()).containsExactly("b fired at 21");
+      assertThat(restored.numEventTimeTimers()).isZero();
+    }
+  }
 }
