@@ -39,4 +39,37 @@ public interface JobControl {
 
   /** Completes with the final state once the job has ended (FINISHED, FAILED or CANCELED). */
   CompletableFuture<JobInfo> termination(String jobId);
+
+  /**
+   * Takes a savepoint of a running job in the canonical (backend-independent) format; the job goes
+   * on. The future fails with the runtime's reason if the savepoint cannot be taken.
+   *
+   * @param targetDirectory an absolute folder, or null for the checkpoint storage's default
+   * @throws java.util.NoSuchElementException if there is no such job
+   * @throws IllegalStateException if the job is not running
+   */
+  CompletableFuture<SavepointInfo> savepoint(String jobId, String targetDirectory);
+
+  /**
+   * Takes a savepoint and stops the job once it is complete (the job ends FINISHED), so that it can
+   * be resumed later with {@link SubmitOptions#fromSavepoint()}.
+   *
+   * @param targetDirectory an absolute folder, or null for the checkpoint storage's default
+   * @throws java.util.NoSuchElementException if there is no such job
+   * @throws IllegalStateException if the job is not running
+   */
+  CompletableFuture<SavepointInfo> stopWithSavepoint(String jobId, String targetDirectory);
+
+  /** The selected and the available state backends and checkpoint storages. */
+  Backends backends();
+
+  /**
+   * Selects the state backend {@code name} by writing {@code state.backend} into the runtime's
+   * configuration, and completes once every running job has moved onto it (through a canonical
+   * savepoint on its old backend). Selecting the backend already selected moves nothing.
+   *
+   * @throws IllegalArgumentException if no state backend of that name is registered (the message
+   *     lists the available ones)
+   */
+  CompletableFuture<BackendSwitch> selectStateBackend(String name);
 }

@@ -3,7 +3,7 @@
  * launcher's class path) and implemented by the runtime bundle as an OSGi service.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package io.sluice.platform;
 
 import org.osgi.annotation.bundle.Export;

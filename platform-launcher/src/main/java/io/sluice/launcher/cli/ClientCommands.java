@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -35,6 +36,13 @@ final class ClientCommands {
       params.add(new Param("parallelism", Integer.toString(command.parallelism())));
     }
     command.args().forEach(a -> params.add(new Param("arg", a)));
+    String savepoint = SavepointPaths.existing(command.restore().fromSavepoint());
+    if (savepoint != null) {
+      params.add(new Param("fromSavepoint", savepoint));
+      if (command.restore().allowNonRestoredState()) {
+        params.add(new Param("allowNonRestoredState", "true"));
+      }
+    }
     Map<String, Object> job = client.post("/jobs", ControlClient.params(params));
     out.println(
         "submitted job "
@@ -47,13 +55,17 @@ final class ClientCommands {
   }
 
   int list() {
-    Table table = new Table("ID", "STATUS", "NAME", "BUNDLE", "STARTED", "ERROR");
+    Table table =
+        new Table("ID", "STATUS", "NAME", "BUNDLE", "BACKEND", "CHECKPOINT", "STARTED", "ERROR");
     for (Map<String, Object> job : objects(client.get("/jobs").get("jobs"))) {
+      Object checkpoint = job.get("lastCheckpointId");
       table.row(
           job.get("id"),
           job.get("status"),
           job.get("name"),
           job.get("bundleId"),
+          job.get("stateBackend") == null ? "-" : job.get("stateBackend"),
+          checkpoint instanceof Number n && n.longValue() >= 0 ? n : "-",
           Instant.ofEpochMilli(((Number) job.get("startTimeMillis")).longValue()),
           firstLine(job.get("error")));
     }
@@ -66,6 +78,103 @@ final class ClientCommands {
         client.post("/jobs/" + ControlClient.segment(command.jobId()) + "/cancel");
     out.println("job " + job.get("id") + " (" + job.get("name") + ") is " + job.get("status"));
     return 0;
+  }
+
+  int savepoint(Command.Savepoint command) {
+    Map<String, Object> savepoint =
+        client.post(
+            "/jobs/" + ControlClient.segment(command.jobId()) + "/savepoint",
+            directory(command.directory()));
+    out.println(
+        "savepoint of job "
+            + savepoint.get("jobId")
+            + " completed (checkpoint "
+            + savepoint.get("checkpointId")
+            + ", "
+            + seconds(savepoint.get("durationMillis"))
+            + "): "
+            + savepoint.get("path"));
+    return 0;
+  }
+
+  int stopJob(Command.StopJob command) {
+    Map<String, Object> savepoint =
+        client.post(
+            "/jobs/" + ControlClient.segment(command.jobId()) + "/stop",
+            directory(command.directory()));
+    out.println(
+        "job "
+            + savepoint.get("jobId")
+            + " stopped with a savepoint (checkpoint "
+            + savepoint.get("checkpointId")
+            + ", "
+            + seconds(savepoint.get("durationMillis"))
+            + "): "
+            + savepoint.get("path"));
+    return 0;
+  }
+
+  int backends() {
+    Map<String, Object> b = client.get("/backends");
+    Table table = new Table("KIND", "SELECTED", "CONFIGURED", "AVAILABLE");
+    table.row(
+        "state backend",
+        orDash(b.get("stateBackend")),
+        orDash(b.get("configuredStateBackend")),
+        names(b.get("stateBackends")));
+    table.row(
+        "checkpoint storage",
+        orDash(b.get("checkpointStorage")),
+        orDash(b.get("configuredCheckpointStorage")),
+        names(b.get("checkpointStorages")));
+    table.print(out);
+    return 0;
+  }
+
+  int selectStateBackend(Command.SelectStateBackend command) {
+    Map<String, Object> result =
+        client.post("/backends/state/" + ControlClient.segment(command.name()));
+    Object previous = result.get("previous");
+    Object selected = result.get("selected");
+    out.println(
+        selected.equals(previous)
+            ? "state backend: " + selected + " (already selected)"
+            : "state backend: " + previous + " -> " + selected);
+    List<Map<String, Object>> moves = objects(result.get("moves"));
+    if (moves.isEmpty()) {
+      out.println("no running job had to move");
+    }
+    boolean failed = false;
+    for (Map<String, Object> move : moves) {
+      String job = "job " + move.get("jobId") + " (" + move.get("jobName") + ")";
+      String backends = move.get("oldBackend") + " -> " + move.get("newBackend");
+      if (move.get("error") != null) {
+        failed = true;
+        out.println(job + " did not move " + backends + ": " + move.get("error"));
+      } else if (move.get("savepointPath") != null) {
+        out.println(
+            job
+                + " moved "
+                + backends
+                + " in "
+                + seconds(move.get("durationMillis"))
+                + " through savepoint "
+                + move.get("savepointPath"));
+      } else {
+        out.println(
+            job
+                + " restarted "
+                + backends
+                + " in "
+                + seconds(move.get("durationMillis"))
+                + " from checkpoint "
+                + move.get("restoredCheckpointId")
+                + " ("
+                + move.get("oldBackend")
+                + " was gone)");
+      }
+    }
+    return failed ? 1 : 0;
   }
 
   int bundles() {
@@ -142,6 +251,28 @@ final class ClientCommands {
       out.println("  PROBLEM  " + problem);
     }
     return problems.isEmpty() ? 0 : 1;
+  }
+
+  /** The {@code dir} parameter: an absolute folder, or none for the storage's default. */
+  private static Param[] directory(String directory) {
+    return directory == null
+        ? new Param[0]
+        : new Param[] {new Param("dir", SavepointPaths.absolute(directory))};
+  }
+
+  private static String seconds(Object millis) {
+    double value = millis instanceof Number n ? n.doubleValue() / 1000 : 0;
+    return String.format(Locale.ROOT, "%.3f s", value);
+  }
+
+  private static Object orDash(Object value) {
+    return value == null ? "-" : value;
+  }
+
+  private static String names(Object list) {
+    return list instanceof List<?> l && !l.isEmpty()
+        ? String.join(", ", l.stream().map(String::valueOf).toList())
+        : "none";
   }
 
   @SuppressWarnings("unchecked")

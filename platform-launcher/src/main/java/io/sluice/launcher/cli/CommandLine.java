@@ -3,11 +3,12 @@ package io.sluice.launcher.cli;
 import java.util.List;
 
 /**
- * Parses {@code sluice} arguments into a {@link Command}. Job commands take the launcher option
- * {@code --parallelism N} ({@code -p N}, {@code --parallelism=N}) anywhere; every other argument
- * after JOB belongs to the job ({@code sluice run wordcount --input a.txt --output b.tsv}), and
- * everything after {@code --} does too, even {@code --parallelism}. An option before JOB that the
- * launcher does not know is an error.
+ * Parses {@code sluice} arguments into a {@link Command}. Job commands take the launcher options
+ * {@code --parallelism N} ({@code -p N}, {@code --parallelism=N}), {@code --from-savepoint PATH}
+ * ({@code --from-savepoint=PATH}) and {@code --allow-non-restored-state} anywhere; every other
+ * argument after JOB belongs to the job ({@code sluice run wordcount --input a.txt --output
+ * b.tsv}), and everything after {@code --} does too, even {@code --parallelism}. An option before
+ * JOB that the launcher does not know is an error.
  */
 public final class CommandLine {
 
@@ -26,14 +27,16 @@ public final class CommandLine {
       case "help", "-h", "--help" -> new Command.Help();
       case "run" -> {
         JobArgs job = jobArgs("run", rest);
-        yield new Command.Run(job.job, job.parallelism, job.args);
+        yield new Command.Run(job.job, job.parallelism, job.args, job.restore());
       }
       case "submit" -> {
         JobArgs job = jobArgs("submit", rest);
-        yield new Command.Submit(job.job, job.parallelism, job.args);
+        yield new Command.Submit(job.job, job.parallelism, job.args, job.restore());
       }
       case "start" -> none(name, rest, new Command.Start());
-      case "stop" -> none(name, rest, new Command.Stop());
+      case "stop" -> rest.isEmpty() ? new Command.Stop() : stopJob(rest);
+      case "savepoint" -> savepoint(rest);
+      case "backend" -> backend(rest);
       case "serve" -> none(name, rest, new Command.Serve());
       case "list" -> none(name, rest, new Command.ListJobs());
       case "bundles" -> none(name, rest, new Command.Bundles());
@@ -46,11 +49,27 @@ public final class CommandLine {
     };
   }
 
-  private record JobArgs(String job, int parallelism, List<String> args) {}
+  private record JobArgs(
+      String job,
+      int parallelism,
+      List<String> args,
+      String fromSavepoint,
+      boolean allowNonRestoredState) {
+    Command.Restore restore() {
+      return fromSavepoint == null && !allowNonRestoredState
+          ? Command.Restore.NONE
+          : new Command.Restore(fromSavepoint, allowNonRestoredState);
+    }
+  }
+
+  private static final String FROM_SAVEPOINT = "--from-savepoint";
+  private static final String ALLOW_NON_RESTORED = "--allow-non-restored-state";
 
   private static JobArgs jobArgs(String command, List<String> tokens) {
     String job = null;
     int parallelism = 0;
+    String fromSavepoint = null;
+    boolean allowNonRestored = false;
     List<String> jobArguments = new java.util.ArrayList<>();
     int i = 0;
     while (i < tokens.size()) {
@@ -71,6 +90,23 @@ public final class CommandLine {
       } else if (token.startsWith("--parallelism=")) {
         parallelism = parallelism(token.substring("--parallelism=".length()));
         i++;
+      } else if (token.equals(FROM_SAVEPOINT)) {
+        if (i + 1 >= tokens.size() || tokens.get(i + 1).isBlank()) {
+          throw new UsageException(
+              FROM_SAVEPOINT + " needs the savepoint's folder, as sluice savepoint printed it");
+        }
+        fromSavepoint = tokens.get(i + 1);
+        i += 2;
+      } else if (token.startsWith(FROM_SAVEPOINT + "=")) {
+        fromSavepoint = token.substring(FROM_SAVEPOINT.length() + 1);
+        if (fromSavepoint.isBlank()) {
+          throw new UsageException(
+              FROM_SAVEPOINT + " needs the savepoint's folder, as sluice savepoint printed it");
+        }
+        i++;
+      } else if (token.equals(ALLOW_NON_RESTORED)) {
+        allowNonRestored = true;
+        i++;
       } else if (job == null && token.startsWith("-") && token.length() > 1) {
         throw new UsageException(
             "unknown option " + token + " for " + command + " before the JOB; see: sluice help");
@@ -89,7 +125,78 @@ public final class CommandLine {
               + command
               + " wordcount");
     }
-    return new JobArgs(job, parallelism, List.copyOf(jobArguments));
+    if (allowNonRestored && fromSavepoint == null) {
+      throw new UsageException(
+          ALLOW_NON_RESTORED + " only applies with " + FROM_SAVEPOINT + " PATH");
+    }
+    return new JobArgs(
+        job, parallelism, List.copyOf(jobArguments), fromSavepoint, allowNonRestored);
+  }
+
+  /** {@code savepoint JOB_ID [DIR]}. */
+  private static Command savepoint(List<String> tokens) {
+    if (tokens.isEmpty() || tokens.size() > 2 || tokens.get(0).startsWith("-")) {
+      throw new UsageException(
+          "savepoint takes a JOB_ID and an optional target folder, e.g. sluice savepoint job-0001"
+              + " /tmp/savepoints"
+              + (tokens.isEmpty() ? "" : "; got: " + String.join(" ", tokens)));
+    }
+    return new Command.Savepoint(tokens.get(0), tokens.size() == 2 ? tokens.get(1) : null);
+  }
+
+  /** {@code stop JOB_ID --savepoint [DIR]} (plain {@code stop} stops the platform). */
+  private static Command stopJob(List<String> tokens) {
+    String jobId = null;
+    String directory = null;
+    boolean savepoint = false;
+    for (String token : tokens) {
+      if (token.equals("--savepoint")) {
+        savepoint = true;
+      } else if (token.startsWith("--savepoint=")) {
+        savepoint = true;
+        directory = token.substring("--savepoint=".length());
+      } else if (token.startsWith("-")) {
+        throw new UsageException("unknown option " + token + " for stop; only --savepoint [DIR]");
+      } else if (jobId == null) {
+        jobId = token;
+      } else if (savepoint && directory == null) {
+        directory = token;
+      } else {
+        throw new UsageException("stop takes JOB_ID --savepoint [DIR]; unexpected '" + token + "'");
+      }
+    }
+    if (jobId == null) {
+      throw new UsageException("stop --savepoint needs a JOB_ID; list jobs with: sluice list");
+    }
+    if (!savepoint) {
+      throw new UsageException(
+          "stop "
+              + jobId
+              + " needs --savepoint [DIR] (a stopped job resumes from its savepoint); to end it"
+              + " without one: sluice cancel "
+              + jobId
+              + "; to stop the platform: sluice stop");
+    }
+    return new Command.StopJob(jobId, directory == null || directory.isBlank() ? null : directory);
+  }
+
+  /** {@code backend} or {@code backend state NAME}. */
+  private static Command backend(List<String> tokens) {
+    if (tokens.isEmpty()) {
+      return new Command.ShowBackends();
+    }
+    if (!tokens.get(0).equals("state")) {
+      throw new UsageException(
+          "backend takes no arguments (show the selection) or: state NAME; not '"
+              + tokens.get(0)
+              + "'");
+    }
+    if (tokens.size() != 2 || tokens.get(1).isBlank() || tokens.get(1).startsWith("-")) {
+      throw new UsageException(
+          "backend state takes one NAME, e.g. sluice backend state rocksdb; the available ones:"
+              + " sluice backend");
+    }
+    return new Command.SelectStateBackend(tokens.get(1));
   }
 
   private static int parallelism(String value) {

@@ -84,6 +84,14 @@ public final class Main {
       return client.install(install);
     } else if (command instanceof Command.Uninstall uninstall) {
       return client.uninstall(uninstall);
+    } else if (command instanceof Command.Savepoint savepoint) {
+      return client.savepoint(savepoint);
+    } else if (command instanceof Command.StopJob stopJob) {
+      return client.stopJob(stopJob);
+    } else if (command instanceof Command.ShowBackends) {
+      return client.backends();
+    } else if (command instanceof Command.SelectStateBackend select) {
+      return client.selectStateBackend(select);
     } else if (command instanceof Command.Features) {
       return client.features();
     } else if (command instanceof Command.FeatureChange change) {

@@ -33,14 +33,20 @@ final class RunCommand {
   int run(Command.Run command) {
     Path jar = JobLocator.resolve(distribution, command.job());
     BundleJar.inspect(jar).requireJob();
+    String savepoint = SavepointPaths.existing(command.restore().fromSavepoint());
+    SubmitOptions options =
+        new SubmitOptions(
+            command.args(),
+            command.parallelism(),
+            savepoint,
+            command.restore().allowNonRestoredState());
     LauncherSettings settings = LauncherSettings.load(distribution.settingsFile());
     Path storage = createStorage();
     Thread cleanup = new Thread(() -> TempFolders.delete(storage), "sluice-run-cleanup");
     Runtime.getRuntime().addShutdownHook(cleanup);
     try (Platform platform =
         Platform.start(PlatformOptions.oneShot(distribution, settings, storage))) {
-      JobInfo submitted =
-          platform.submit(jar, new SubmitOptions(command.args(), command.parallelism()));
+      JobInfo submitted = platform.submit(jar, options);
       JobInfo end = awaitEnd(platform, submitted);
       if ("FINISHED".equals(end.status())) {
         return 0;

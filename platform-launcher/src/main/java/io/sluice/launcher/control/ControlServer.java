@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.osgi.framework.Bundle;
@@ -33,9 +34,14 @@ import org.osgi.framework.BundleException;
  *
  * <pre>
  * GET    /jobs                                     list jobs
- * POST   /jobs?jar=PATH[&amp;parallelism=N][&amp;arg=A...] submit a job bundle
+ * POST   /jobs?jar=PATH[&amp;parallelism=N][&amp;arg=A...][&amp;fromSavepoint=PATH[&amp;allowNonRestoredState=true]]
+ *                                                  submit a job bundle
  * GET    /jobs/ID                                  one job
  * POST   /jobs/ID/cancel                           cancel a job
+ * POST   /jobs/ID/savepoint[?dir=PATH]             take a savepoint, the job goes on
+ * POST   /jobs/ID/stop[?dir=PATH]                  take a savepoint and stop the job
+ * GET    /backends                                 selected and available state backends, storages
+ * POST   /backends/state/NAME                      select a state backend, move the running jobs
  * GET    /bundles                                  list bundles
  * POST   /bundles?path=PATH                        install and start a bundle
  * DELETE /bundles/ID                               uninstall a bundle
@@ -45,14 +51,21 @@ import org.osgi.framework.BundleException;
  * POST   /shutdown                                 stop the platform
  * </pre>
  *
- * <p>Errors answer {@code {"error": "..."}} with status 400 (bad request or refused), 404 or 500.
- * Requests are handled on two worker threads.
+ * <p>Errors answer {@code {"error": "..."}} with status 400 (bad request or refused, a savepoint or
+ * backend switch that failed), 404 (no such endpoint or job) or 500. Requests are handled on two
+ * worker threads.
  */
 public final class ControlServer implements AutoCloseable {
 
   private static final System.Logger LOG = System.getLogger(ControlServer.class.getName());
 
   private static final Duration JOB_CONTROL_WAIT = Duration.ofSeconds(5);
+
+  /**
+   * How long a savepoint or backend switch may take before the request answers that it is still
+   * going on (below the CLI's two-minute request timeout).
+   */
+  private static final Duration OPERATION_WAIT = Duration.ofSeconds(100);
 
   private final HttpServer server;
   private final ExecutorService workers;
@@ -126,6 +139,9 @@ public final class ControlServer implements AutoCloseable {
                       + String.join("/", request.path())
                       + "; see docs/launcher.md");
         }
+      } catch (NoSuchElementException e) {
+        status = 404;
+        body = error(e.getMessage());
       } catch (PlatformException
           | FeatureException
           | IllegalArgumentException
@@ -153,8 +169,13 @@ public final class ControlServer implements AutoCloseable {
     if (r.matches("GET", "jobs")) {
       return Map.of("jobs", jobs().list());
     } else if (r.matches("POST", "jobs")) {
+      String savepoint = r.optional("fromSavepoint", null);
       SubmitOptions options =
-          new SubmitOptions(r.all("arg"), Integer.parseInt(r.optional("parallelism", "0")));
+          new SubmitOptions(
+              r.all("arg"),
+              Integer.parseInt(r.optional("parallelism", "0")),
+              savepoint == null ? null : absolute(savepoint).toString(),
+              r.flag("allowNonRestoredState"));
       return platform.submit(absolute(r.required("jar")), options);
     } else if (r.matches("GET", "jobs", "*")) {
       return platform
@@ -163,10 +184,28 @@ public final class ControlServer implements AutoCloseable {
           .map(Object.class::cast)
           .orElseThrow(
               () ->
-                  new IllegalArgumentException(
+                  new NoSuchElementException(
                       "no job " + r.segment(1) + "; list them with: sluice list"));
     } else if (r.matches("POST", "jobs", "*", "cancel")) {
       return jobs().cancel(r.segment(1));
+    } else if (r.matches("POST", "jobs", "*", "savepoint")) {
+      String job = r.segment(1);
+      return Operations.await(
+          jobs().savepoint(job, directory(r)), "the savepoint of job " + job, OPERATION_WAIT);
+    } else if (r.matches("POST", "jobs", "*", "stop")) {
+      String job = r.segment(1);
+      return Operations.await(
+          jobs().stopWithSavepoint(job, directory(r)),
+          "stopping job " + job + " with a savepoint",
+          OPERATION_WAIT);
+    } else if (r.matches("GET", "backends")) {
+      return jobs().backends();
+    } else if (r.matches("POST", "backends", "state", "*")) {
+      String name = r.segment(2);
+      return Operations.await(
+          jobs().selectStateBackend(name),
+          "switching the state backend to " + name,
+          OPERATION_WAIT);
     } else if (r.matches("GET", "bundles")) {
       return Map.of("bundles", platform.bundles());
     } else if (r.matches("POST", "bundles")) {
@@ -217,6 +256,12 @@ public final class ControlServer implements AutoCloseable {
     view.put("problems", result.problems());
     view.put("plan", result.plan());
     return view;
+  }
+
+  /** The optional {@code dir} parameter: an absolute folder, or null for the default. */
+  private static String directory(Request r) {
+    String dir = r.optional("dir", null);
+    return dir == null || dir.isBlank() ? null : absolute(dir).toString();
   }
 
   private static Path absolute(String path) {

@@ -22,7 +22,7 @@ import org.osgi.framework.Constants;
 public final class FrameworkConfig {
 
   /** The package the system bundle exports for the launcher-runtime contract. */
-  public static final String PLATFORM_API_EXPORT = "io.sluice.platform;version=1.0.0";
+  public static final String PLATFORM_API_EXPORT = "io.sluice.platform;version=1.1.0";
 
   static final int FEATURE_LEVELS = 6;
   static final int DEFAULT_BUNDLE_LEVEL = 7;

@@ -98,7 +98,95 @@ class CommandLineTest {
   void commandsWithoutArgumentsRefuseExtraOnesAndUnknownCommandsAreNamed() {
     assertThat(parse("start")).isEqualTo(new Command.Start());
     assertThat(parse("list")).isEqualTo(new Command.ListJobs());
-    assertThatThrownBy(() -> parse("stop", "now")).hasMessage("stop takes no arguments, got: now");
     assertThatThrownBy(() -> parse("lsit")).hasMessage("unknown command 'lsit'; see: sluice help");
+  }
+
+  @Test
+  void runAndSubmitTakeASavepointToStartFromInBothSpellingsAndNeverPassItToTheJob() {
+    assertThat(
+            parse(
+                "run",
+                "wordcount",
+                "--input",
+                "in.txt",
+                "--from-savepoint",
+                "/sp/savepoint-1",
+                "--allow-non-restored-state",
+                "-p",
+                "2"))
+        .isEqualTo(
+            new Command.Run(
+                "wordcount",
+                2,
+                List.of("--input", "in.txt"),
+                new Command.Restore("/sp/savepoint-1", true)));
+    assertThat(parse("submit", "--from-savepoint=sp", "job.jar", "x"))
+        .isEqualTo(
+            new Command.Submit("job.jar", 0, List.of("x"), new Command.Restore("sp", false)));
+    assertThat(parse("run", "job.jar", "--", "--from-savepoint", "sp"))
+        .isEqualTo(new Command.Run("job.jar", 0, List.of("--from-savepoint", "sp")));
+  }
+
+  @Test
+  void aSavepointOptionWithoutPathAndNonRestoredStateWithoutSavepointAreErrors() {
+    assertThatThrownBy(() -> parse("run", "job.jar", "--from-savepoint"))
+        .isInstanceOf(UsageException.class)
+        .hasMessage(
+            "--from-savepoint needs the savepoint's folder, as sluice savepoint printed it");
+    assertThatThrownBy(() -> parse("submit", "job.jar", "--from-savepoint="))
+        .isInstanceOf(UsageException.class)
+        .hasMessageStartingWith("--from-savepoint needs the savepoint's folder");
+    assertThatThrownBy(() -> parse("run", "job.jar", "--allow-non-restored-state"))
+        .isInstanceOf(UsageException.class)
+        .hasMessage("--allow-non-restored-state only applies with --from-savepoint PATH");
+  }
+
+  @Test
+  void savepointTakesAJobAndAnOptionalFolder() {
+    assertThat(parse("savepoint", "job-0001")).isEqualTo(new Command.Savepoint("job-0001", null));
+    assertThat(parse("savepoint", "job-0001", "/tmp/sp"))
+        .isEqualTo(new Command.Savepoint("job-0001", "/tmp/sp"));
+    assertThatThrownBy(() -> parse("savepoint"))
+        .isInstanceOf(UsageException.class)
+        .hasMessageStartingWith("savepoint takes a JOB_ID and an optional target folder");
+    assertThatThrownBy(() -> parse("savepoint", "job-1", "a", "b"))
+        .isInstanceOf(UsageException.class)
+        .hasMessageEndingWith("got: job-1 a b");
+  }
+
+  @Test
+  void stopWithoutArgumentsStopsThePlatformAndWithAJobNeedsSavepoint() {
+    assertThat(parse("stop")).isEqualTo(new Command.Stop());
+    assertThat(parse("stop", "job-0002", "--savepoint"))
+        .isEqualTo(new Command.StopJob("job-0002", null));
+    assertThat(parse("stop", "job-0002", "--savepoint", "/tmp/sp"))
+        .isEqualTo(new Command.StopJob("job-0002", "/tmp/sp"));
+    assertThat(parse("stop", "--savepoint=/tmp/sp", "job-0002"))
+        .isEqualTo(new Command.StopJob("job-0002", "/tmp/sp"));
+    assertThatThrownBy(() -> parse("stop", "now"))
+        .isInstanceOf(UsageException.class)
+        .hasMessage(
+            "stop now needs --savepoint [DIR] (a stopped job resumes from its savepoint); to end"
+                + " it without one: sluice cancel now; to stop the platform: sluice stop");
+    assertThatThrownBy(() -> parse("stop", "--savepoint"))
+        .isInstanceOf(UsageException.class)
+        .hasMessage("stop --savepoint needs a JOB_ID; list jobs with: sluice list");
+    assertThatThrownBy(() -> parse("stop", "job-1", "--drain"))
+        .isInstanceOf(UsageException.class)
+        .hasMessage("unknown option --drain for stop; only --savepoint [DIR]");
+  }
+
+  @Test
+  void backendShowsOrSelectsAStateBackend() {
+    assertThat(parse("backend")).isEqualTo(new Command.ShowBackends());
+    assertThat(parse("backend", "state", "rocksdb"))
+        .isEqualTo(new Command.SelectStateBackend("rocksdb"));
+    assertThatThrownBy(() -> parse("backend", "state"))
+        .isInstanceOf(UsageException.class)
+        .hasMessageStartingWith("backend state takes one NAME");
+    assertThatThrownBy(() -> parse("backend", "shuffle", "netty"))
+        .isInstanceOf(UsageException.class)
+        .hasMessage(
+            "backend takes no arguments (show the selection) or: state NAME; not 'shuffle'");
   }
 }

@@ -29,7 +29,7 @@ class FrameworkConfigTest {
 
     assertThat(config)
         .containsEntry(
-            "org.osgi.framework.system.packages.extra", "io.sluice.platform;version=1.0.0")
+            "org.osgi.framework.system.packages.extra", "io.sluice.platform;version=1.1.0")
         .containsEntry("org.osgi.framework.storage", "/tmp/storage")
         .containsEntry("org.osgi.framework.storage.clean", "onFirstInit")
         .containsEntry("sluice.home", "/opt/sluice");

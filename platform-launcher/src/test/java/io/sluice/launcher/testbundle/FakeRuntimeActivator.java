@@ -1,11 +1,15 @@
 package io.sluice.launcher.testbundle;
 
+import io.sluice.platform.BackendSwitch;
+import io.sluice.platform.Backends;
 import io.sluice.platform.JobControl;
 import io.sluice.platform.JobInfo;
+import io.sluice.platform.SavepointInfo;
 import io.sluice.platform.SubmitOptions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -89,6 +93,41 @@ public final class FakeRuntimeActivator implements BundleActivator {
     @Override
     public CompletableFuture<JobInfo> termination(String jobId) {
       return CompletableFuture.completedFuture(jobs.get(jobId));
+    }
+
+    @Override
+    public CompletableFuture<SavepointInfo> savepoint(String jobId, String targetDirectory) {
+      return CompletableFuture.completedFuture(
+          new SavepointInfo(require(jobId).id(), targetDirectory + "/savepoint-1", 1, 1500));
+    }
+
+    @Override
+    public CompletableFuture<SavepointInfo> stopWithSavepoint(
+        String jobId, String targetDirectory) {
+      require(jobId);
+      return CompletableFuture.failedFuture(
+          new IllegalStateException("the fake runtime cannot stop job " + jobId));
+    }
+
+    @Override
+    public Backends backends() {
+      return new Backends(null, "heap", List.of("heap"), "fs", "fs", List.of("fs"));
+    }
+
+    @Override
+    public CompletableFuture<BackendSwitch> selectStateBackend(String name) {
+      if (!name.equals("heap")) {
+        throw new IllegalArgumentException("no state backend '" + name + "'; available: heap");
+      }
+      return CompletableFuture.completedFuture(new BackendSwitch("heap", "heap", List.of()));
+    }
+
+    private JobInfo require(String jobId) {
+      JobInfo job = jobs.get(jobId);
+      if (job == null) {
+        throw new NoSuchElementException("no job " + jobId);
+      }
+      return job;
     }
   }
 }

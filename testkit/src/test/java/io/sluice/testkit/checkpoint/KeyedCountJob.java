@@ -32,7 +32,7 @@ final class KeyedCountJob {
       Set<Long> failAtRecords) {
     ExactlyOnceCollector.collect(
         env.fromSource(
-                new SequenceSource(records, 8, 40, pauseNanosPerPoll),
+                new SequenceSource(records, 64, 40, pauseNanosPerPoll),
                 WatermarkStrategy.noWatermarks(),
                 "numbers")
             .uid("numbers")

@@ -58,7 +58,7 @@ class KeyedFailoverTest {
     long records = 40_000;
     Set<Long> failAt = new TreeSet<>();
     while (failAt.size() < 3) {
-      failAt.add(1 + (long) random.nextInt((int) (records / 2 - 1)));
+      failAt.add(1 + (long) random.nextInt((int) (records / 10)));
     }
     String name = "keyed-" + backendName + "-" + seed;
     AtomicReference<JobMaster> master = new AtomicReference<>();
@@ -73,10 +73,12 @@ class KeyedFailoverTest {
     assertThat(result.status())
         .as("seed %d, failures at %s", seed, failAt)
         .isEqualTo(JobStatus.FINISHED);
-    assertThat(master.get().restarts()).as("seed %d", seed).isGreaterThanOrEqualTo(3);
     assertThat(sorted(ExactlyOnceCollector.<String>committed(name)))
         .as("seed %d, failures at %s", seed, failAt)
         .containsExactlyElementsOf(sorted(KeyedCountJob.expected(records, KEYS)));
+    // Both subtasks may hit a failure point before the first failure cancels the other.
+    long fired = FailurePoints.fired(name + "/0") + FailurePoints.fired(name + "/1");
+    assertThat(master.get().restarts()).as("seed %d", seed).isBetween(1, (int) fired);
   }
 
   @ParameterizedTest
@@ -86,10 +88,10 @@ class KeyedFailoverTest {
     long records = 30_000;
     String name = "rescale-" + backendName + "-" + System.nanoTime();
     Supplier<StateBackend> backend = () -> backend(backendName);
-    String savepoint = runUntilThenStop(name, 1, RestoreSettings.NONE, backend, records, 2_000);
+    String savepoint = runUntilThenStop(name, 1, RestoreSettings.NONE, backend, records);
     savepoint =
         runUntilThenStop(
-            name, 4, RestoreSettings.fromSavepoint(savepoint, false), backend, records, 12_000);
+            name, 4, RestoreSettings.fromSavepoint(savepoint, false), backend, records);
     StreamEnvironment last =
         environment(2, backend, RestoreSettings.fromSavepoint(savepoint, false), null);
     last.enableCheckpointing(Duration.ofMillis(50), CheckpointingMode.EXACTLY_ONCE);
@@ -110,7 +112,7 @@ class KeyedFailoverTest {
     AtomicReference<JobMaster> master = new AtomicReference<>();
     StreamEnvironment env = environment(2, selected::get, RestoreSettings.NONE, master);
     env.enableCheckpointing(Duration.ofMillis(30), CheckpointingMode.EXACTLY_ONCE);
-    KeyedCountJob.build(env, name, records, KEYS, 300_000, Set.of());
+    KeyedCountJob.build(env, name, records, KEYS, 2_000_000, Set.of());
     AtomicReference<JobResult> result = new AtomicReference<>();
     Thread run = start(env, name, result);
 
@@ -145,7 +147,7 @@ class KeyedFailoverTest {
     env.enableCheckpointing(Duration.ofHours(1), CheckpointingMode.EXACTLY_ONCE);
     env.setCheckpointConfig(env.getCheckpointConfig().withRetainedCheckpoints(3));
     env.setRestartStrategy(RestartStrategy.fixedDelay(3, Duration.ofMillis(5)));
-    KeyedCountJob.build(env, name, records, KEYS, 300_000, Set.of());
+    KeyedCountJob.build(env, name, records, KEYS, 3_000_000, Set.of());
     AtomicReference<JobResult> result = new AtomicReference<>();
     Thread run = start(env, name, result);
 
@@ -171,13 +173,13 @@ class KeyedFailoverTest {
       int parallelism,
       RestoreSettings restore,
       Supplier<StateBackend> backend,
-      long records,
-      int committedAtLeast)
+      long records)
       throws Exception {
+    int committedAtLeast = ExactlyOnceCollector.committed(name).size() + 1_000;
     AtomicReference<JobMaster> master = new AtomicReference<>();
     StreamEnvironment env = environment(parallelism, backend, restore, master);
     env.enableCheckpointing(Duration.ofMillis(50), CheckpointingMode.EXACTLY_ONCE);
-    KeyedCountJob.build(env, name, records, KEYS, 500_000, Set.of());
+    KeyedCountJob.build(env, name, records, KEYS, 4_000_000, Set.of());
     AtomicReference<JobResult> result = new AtomicReference<>();
     Thread run = start(env, name, result);
     awaitCommitted(name, committedAtLeast, run);

@@ -35,6 +35,8 @@ import java.util.function.Consumer;
 public final class CheckpointCoordinator implements CheckpointResponder, AutoCloseable {
   private static final System.Logger LOG = System.getLogger(CheckpointCoordinator.class.getName());
 
+  private static final long STARTUP_WAIT_NANOS = TimeUnit.SECONDS.toNanos(30);
+
   private final String jobId;
   private final CheckpointConfig config;
   private final CheckpointStorage storage;
@@ -147,6 +149,49 @@ public final class CheckpointCoordinator implements CheckpointResponder, AutoClo
    */
   public CompletableFuture<CompletedCheckpointInfo> trigger(
       SnapshotKind kind, CheckpointStorage target, boolean stopSources) {
+    return triggerWhenStarted(kind, target, stopSources, System.nanoTime() + STARTUP_WAIT_NANOS);
+  }
+
+  /** Triggers; while subtasks are still starting, tries again every few milliseconds. */
+  private CompletableFuture<CompletedCheckpointInfo> triggerWhenStarted(
+      SnapshotKind kind, CheckpointStorage target, boolean stopSources, long deadline) {
+    return triggerOnce(kind, target, stopSources)
+        .handle(
+            (info, error) -> {
+              Throwable cause =
+                  error instanceof java.util.concurrent.CompletionException
+                      ? error.getCause()
+                      : error;
+              if (cause instanceof TasksStartingException && System.nanoTime() < deadline) {
+                CompletableFuture<CompletedCheckpointInfo> retry = new CompletableFuture<>();
+                try {
+                  thread.schedule(
+                      () ->
+                          triggerWhenStarted(kind, target, stopSources, deadline)
+                              .whenComplete(
+                                  (i, e) -> {
+                                    if (e != null) {
+                                      retry.completeExceptionally(e);
+                                    } else {
+                                      retry.complete(i);
+                                    }
+                                  }),
+                      10,
+                      TimeUnit.MILLISECONDS);
+                } catch (java.util.concurrent.RejectedExecutionException e) {
+                  retry.completeExceptionally(new IllegalStateException("the job has ended", e));
+                }
+                return retry;
+              }
+              return error == null
+                  ? CompletableFuture.completedFuture(info)
+                  : CompletableFuture.<CompletedCheckpointInfo>failedFuture(cause);
+            })
+        .thenCompose(f -> f);
+  }
+
+  private CompletableFuture<CompletedCheckpointInfo> triggerOnce(
+      SnapshotKind kind, CheckpointStorage target, boolean stopSources) {
     CompletableFuture<CompletedCheckpointInfo> result = new CompletableFuture<>();
     try {
       thread.execute(() -> start(kind, target, stopSources, result));
@@ -246,17 +291,23 @@ public final class CheckpointCoordinator implements CheckpointResponder, AutoClo
     }
     CheckpointAttempt running = attempt;
     if (running == null) {
-      result.completeExceptionally(new IllegalStateException("the job is not running"));
+      // Between attempts (deploying, restarting): asking again soon helps.
+      result.completeExceptionally(new TasksStartingException("the job is being deployed"));
       return;
     }
     for (StreamTask task : running.tasks()) {
-      if (!task.isRunning()) {
+      if (task.hasEnded()) {
         result.completeExceptionally(
             new IllegalStateException(
                 "subtask "
                     + task.description()
-                    + " is not running (still starting, or finished); checkpoints need every"
-                    + " subtask running"));
+                    + " has finished; checkpoints need every subtask running (a bounded source"
+                    + " that ended cannot take part any more)"));
+        return;
+      }
+      if (!task.isRunning()) {
+        result.completeExceptionally(
+            new TasksStartingException("subtask " + task.description() + " is still starting"));
         return;
       }
     }
@@ -440,6 +491,15 @@ public final class CheckpointCoordinator implements CheckpointResponder, AutoClo
       for (StreamTask task : tasks) {
         waitingFor.add(task.key());
       }
+    }
+  }
+
+  /** A checkpoint was requested while subtasks were still starting; asking again soon helps. */
+  public static final class TasksStartingException extends IllegalStateException {
+    private static final long serialVersionUID = 1L;
+
+    TasksStartingException(String message) {
+      super(message);
     }
   }
 }

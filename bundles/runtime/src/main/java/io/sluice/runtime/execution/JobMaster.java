@@ -139,11 +139,12 @@ public final class JobMaster {
                 e));
       }
       checkpoints.startPeriodic();
+      Redeploy deploying = null; // the move the next attempt completes once it runs
       while (true) {
         if (plan != null) {
           checkpoints.continueAfter(plan.checkpointId());
         }
-        Redeploy pendingRedeploy = redeploy.get();
+        Redeploy pendingRedeploy = deploying;
         long restoredId = plan == null ? -1 : plan.checkpointId();
         restoredCheckpointId = restoredId;
         JobExecution execution =
@@ -156,7 +157,7 @@ public final class JobMaster {
                 checkpoints,
                 plan,
                 running -> {
-                  if (pendingRedeploy != null && redeploy.compareAndSet(pendingRedeploy, null)) {
+                  if (pendingRedeploy != null) {
                     pendingRedeploy
                         .result()
                         .complete(
@@ -176,7 +177,17 @@ public final class JobMaster {
           execution.cancel();
         }
         JobResult result = execution.run();
-        Redeploy next = redeploy.get();
+        if (deploying != null && !deploying.result().isDone()) {
+          // The moved attempt ended before it ran: the move failed (the failure is handled below).
+          deploying
+              .result()
+              .completeExceptionally(
+                  new IllegalStateException(
+                      "the job could not be deployed on the new services: " + result.failure(),
+                      result.failure()));
+        }
+        deploying = null;
+        Redeploy next = redeploy.getAndSet(null);
         if (canceled) {
           return withDuration(result, JobStatus.CANCELED, null, start);
         }
@@ -192,10 +203,10 @@ public final class JobMaster {
                     : latestPlan(deployed);
           } catch (Exception e) {
             next.result().completeExceptionally(e);
-            redeploy.compareAndSet(next, null);
             return withDuration(result, JobStatus.FAILED, e, start);
           }
           LOG.log(System.Logger.Level.INFO, "Job " + jobId + " redeploys: " + next.reason());
+          deploying = next;
           continue;
         }
         if (result.status() != JobStatus.FAILED) {

@@ -7,6 +7,7 @@ import io.sluice.api.JobStatus;
 import io.sluice.api.StreamEnvironment;
 import io.sluice.runtime.execution.Failures;
 import io.sluice.runtime.execution.LocalPipelineExecutor;
+import io.sluice.runtime.execution.RestoreSettings;
 import io.sluice.runtime.execution.RuntimeServices;
 import io.sluice.runtime.threads.UserCodeThreads;
 import java.util.function.Supplier;
@@ -65,13 +66,15 @@ final class JobDriver implements Runnable {
                   loader,
                   execution -> {
                     record.setName(execution.jobName());
+                    record.backend = services.get().stateBackend();
                     record.execution = execution;
                     record.executed = true;
                     record.running();
                     if (record.isCancelRequested()) {
                       execution.cancel();
                     }
-                  }),
+                  },
+                  restoreSettings()),
               config);
       record.running();
       job.run(env, record.options.args().toArray(String[]::new));
@@ -107,6 +110,14 @@ final class JobDriver implements Runnable {
                 + Failures.describe(t));
       }
     }
+  }
+
+  /** Where the job starts from: {@code --from-savepoint PATH [--allow-non-restored-state]}. */
+  private RestoreSettings restoreSettings() {
+    String path = record.options.fromSavepoint();
+    return path == null
+        ? RestoreSettings.NONE
+        : RestoreSettings.fromSavepoint(path, record.options.allowNonRestoredState());
   }
 
   private Job instantiate(String where) throws Exception {

@@ -4,6 +4,7 @@ import io.sluice.api.JobStatus;
 import io.sluice.platform.JobInfo;
 import io.sluice.platform.SubmitOptions;
 import io.sluice.runtime.execution.JobMaster;
+import io.sluice.spi.state.StateBackend;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -23,6 +24,13 @@ final class JobRecord {
   private volatile String error;
   private volatile boolean cancelRequested;
   volatile JobMaster execution;
+
+  /**
+   * The state backend the job's current deployment runs on: set when the job is deployed and after
+   * each move by the {@link BackendSwitcher}; null before and after the job runs.
+   */
+  volatile StateBackend backend;
+
   volatile Thread driver;
   volatile boolean executed;
 
@@ -61,6 +69,7 @@ final class JobRecord {
     status = finalStatus;
     execution = null;
     driver = null;
+    backend = null;
     termination.complete(info());
   }
 
@@ -77,7 +86,29 @@ final class JobRecord {
     }
   }
 
+  /** True while the job runs a deployment that has a state backend (it can take a savepoint). */
+  boolean isDeployed() {
+    return status == JobStatus.RUNNING && execution != null && backend != null;
+  }
+
   JobInfo info() {
-    return new JobInfo(id, name, status.name(), bundleId, startTimeMillis, endTimeMillis, error);
+    return info(-1);
+  }
+
+  /**
+   * @param lastCheckpointId the newest completed checkpoint of the job, or -1
+   */
+  JobInfo info(long lastCheckpointId) {
+    StateBackend current = backend;
+    return new JobInfo(
+        id,
+        name,
+        status.name(),
+        bundleId,
+        startTimeMillis,
+        endTimeMillis,
+        error,
+        current == null ? null : current.name(),
+        lastCheckpointId);
   }
 }

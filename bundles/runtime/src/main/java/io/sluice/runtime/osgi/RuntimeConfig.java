@@ -17,6 +17,16 @@ package io.sluice.runtime.osgi;
   /** Periodic watermark interval of sources in milliseconds. */
   long watermark_interval_ms() default 200;
 
+  /**
+   * The state backend to use, by its service property {@code sluice.state.backend} ("heap",
+   * "rocksdb"); empty or unavailable falls back to the highest service ranking. Changing it moves
+   * running jobs through a savepoint.
+   */
+  String state_backend() default "";
+
+  /** The checkpoint storage to use, by its service property {@code sluice.checkpoint.storage}. */
+  String checkpoint_storage() default "fs";
+
   /** Slots of the embedded task executor; a job needs as many as its highest parallelism. */
   int taskmanager_numberOfTaskSlots() default 16;
 }

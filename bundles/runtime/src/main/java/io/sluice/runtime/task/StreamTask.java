@@ -29,6 +29,7 @@ public final class StreamTask implements Runnable {
   private volatile boolean canceled;
   private volatile Thread thread;
   private volatile boolean running;
+  private volatile boolean ended;
   // Task thread only:
   private OperatorChain chain;
   private NetworkInput networkInput;
@@ -62,6 +63,11 @@ public final class StreamTask implements Runnable {
   public io.sluice.runtime.checkpoint.TaskKey key() {
     return new io.sluice.runtime.checkpoint.TaskKey(
         deployment.vertex().id(), deployment.info().subtaskIndex());
+  }
+
+  /** Whether the subtask has ended (finished its input, failed or was canceled). */
+  public boolean hasEnded() {
+    return ended;
   }
 
   /** Whether the operators are open and input is being processed (not finished yet). */
@@ -160,9 +166,10 @@ public final class StreamTask implements Runnable {
       input.open(mailbox);
       flusher = startFlusher(chain);
       running = true;
-      boolean ended = runMailboxLoop(input);
+      boolean inputEnded = runMailboxLoop(input);
       running = false;
-      if (ended) {
+      ended = true;
+      if (inputEnded) {
         for (OperatorHandle<?, ?> operator : operators) {
           operator.finish();
         }
@@ -180,6 +187,7 @@ public final class StreamTask implements Runnable {
       }
     } finally {
       running = false;
+      ended = true;
       if (flusher != null) {
         flusher.cancel(false);
       }

@@ -8,6 +8,7 @@ import io.sluice.runtime.state.OperatorStateFormat;
 import io.sluice.spi.checkpoint.CheckpointStorage;
 import io.sluice.spi.checkpoint.StateHandle;
 import io.sluice.spi.checkpoint.StateOutputStream;
+import io.sluice.spi.state.CheckpointStorageTarget;
 import io.sluice.spi.state.KeyGroups;
 import io.sluice.spi.state.KeyedStateHandle;
 import java.io.DataOutputStream;
@@ -69,8 +70,21 @@ final class SubtaskCheckpointer implements BarrierAligner.Target {
                     deployment.info().subtaskIndex())));
       }
     } catch (RuntimeException | IOException e) {
+      // The checkpoint fails, not the task: the coordinator counts it against the tolerable
+      // checkpoint failures and downstream alignments are released by the abort notice.
       pending.forEach(PendingOperatorSnapshot::release);
-      throw e; // a failing snapshot fails the task, as in Flink's default
+      checkpointing
+          .responder()
+          .decline(
+              key,
+              id,
+              new IllegalStateException(
+                  "the snapshot of "
+                      + deployment.info().describe(deployment.vertex().name())
+                      + " failed: "
+                      + e.getMessage(),
+                  e));
+      return;
     }
     forwardBarrier(barrier);
     if (barrier.stopSources() && source != null) {
@@ -111,8 +125,8 @@ final class SubtaskCheckpointer implements BarrierAligner.Target {
   private OperatorSubtaskState write(
       CheckpointBarrier barrier, CheckpointStorage storage, PendingOperatorSnapshot snapshot)
       throws IOException {
-    PieceTarget target =
-        new PieceTarget(
+    CheckpointStorageTarget target =
+        new CheckpointStorageTarget(
             storage,
             deployment.info().jobId(),
             barrier.checkpointId(),

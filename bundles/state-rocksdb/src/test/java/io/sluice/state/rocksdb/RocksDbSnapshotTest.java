@@ -22,6 +22,10 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.BiFunction;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -98,6 +102,63 @@ class RocksDbSnapshotTest {
   }
 
   @Test
+  void aSnapshotWrittenOnAnotherThreadWhileTheTaskWritesHoldsTheStateOfTheSnapshotCall()
+      throws Exception {
+    List<KeyedStateBackend<String>> sources =
+        List.of(
+            backends.allKeyGroups(), backends.incrementalSubtask(1, 0), SnapshotHarness.heap(1, 0));
+    for (int id = 1; id <= sources.size(); id++) {
+      KeyedStateBackend<String> source = sources.get(id - 1);
+      long checkpointId = id;
+      fixture.fill(source, KEYS);
+      KeyedStateSnapshot snapshot = source.snapshot(checkpointId, SnapshotKind.CHECKPOINT);
+      ExecutorService writer = Executors.newSingleThreadExecutor();
+      try {
+        Future<KeyedStateHandle> written =
+            writer.submit(
+                () -> harness.write(snapshot, source, checkpointId, SnapshotKind.CHECKPOINT));
+        overwrite(source); // the task goes on at the same time
+        KeyedStateHandle handle = written.get();
+        snapshot.release();
+
+        assertThat(fixture.verify(harness.restore(backends.allKeyGroups(), List.of(handle)), KEYS))
+            .as("snapshot of %s", source)
+            .isEqualTo(KEYS);
+      } finally {
+        writer.shutdown();
+      }
+    }
+  }
+
+  @Test
+  void closingTheBackendWhileASnapshotIsWrittenNeitherCrashesNorWritesGarbage() throws Exception {
+    RocksDbKeyedStateBackend<String> source = backends.allKeyGroups();
+    fixture.fill(source, KEYS);
+    KeyedStateSnapshot snapshot = source.snapshot(1, SnapshotKind.SAVEPOINT);
+    ExecutorService writer = Executors.newSingleThreadExecutor();
+    try {
+      Future<KeyedStateHandle> written =
+          writer.submit(() -> harness.write(snapshot, source, 1, SnapshotKind.SAVEPOINT));
+      source.close(); // waits until the writer no longer reads the database
+      KeyedStateHandle handle;
+      try {
+        handle = written.get();
+      } catch (ExecutionException e) {
+        assertThat(e.getCause())
+            .isInstanceOf(IOException.class)
+            .hasMessageContaining("was closed while a snapshot of it was being written");
+        return;
+      }
+      // the writer finished first: then what it wrote is complete
+      assertThat(fixture.verify(harness.restore(SnapshotHarness.heap(1, 0), List.of(handle)), KEYS))
+          .isEqualTo(KEYS);
+    } finally {
+      snapshot.release();
+      writer.shutdown();
+    }
+  }
+
+  @Test
   void closingTheBackendWhileASnapshotWaitsMakesItsWriteFailClearly() throws IOException {
     RocksDbKeyedStateBackend<String> source = backends.allKeyGroups();
     fixture.fill(source, 10);
@@ -111,7 +172,7 @@ class RocksDbSnapshotTest {
   }
 
   @Test
-  void rescalingCanonicalSnapshotsOfTwoSubtasksIntoThreeBackends() throws IOException {
+  void rescalingCanonicalSnapshotsOfTwoSubtasksIntoThreeAndIntoOne() throws IOException {
     List<KeyedStateHandle> handles = new ArrayList<>();
     for (int subtask = 0; subtask < 2; subtask++) {
       RocksDbKeyedStateBackend<String> source = backends.subtask(2, subtask);
@@ -119,12 +180,13 @@ class RocksDbSnapshotTest {
       handles.add(harness.snapshot(source, 1, SnapshotKind.SAVEPOINT));
     }
 
-    assertRescaledIntoThree(handles, (p, i) -> backends.subtask(p, i));
-    assertRescaledIntoThree(handles, SnapshotHarness::heap);
+    assertRescaled(handles, 3, (p, i) -> backends.subtask(p, i));
+    assertRescaled(handles, 3, SnapshotHarness::heap);
+    assertRescaled(handles, 1, SnapshotHarness::heap);
   }
 
   @Test
-  void rescalingIncrementalCheckpointsOfTwoSubtasksIntoThreeBackends() throws IOException {
+  void rescalingIncrementalCheckpointsOfTwoSubtasksIntoThreeAndIntoOne() throws IOException {
     List<KeyedStateHandle> handles = new ArrayList<>();
     for (int subtask = 0; subtask < 2; subtask++) {
       RocksDbKeyedStateBackend<String> source = backends.incrementalSubtask(2, subtask);
@@ -133,22 +195,26 @@ class RocksDbSnapshotTest {
     }
 
     assertThat(handles).allMatch(handle -> handle.format().equals("rocksdb-incremental-v1"));
-    assertRescaledIntoThree(handles, (p, i) -> backends.incrementalSubtask(p, i));
+    assertRescaled(handles, 3, (p, i) -> backends.incrementalSubtask(p, i));
+    assertRescaled(handles, 1, (p, i) -> backends.incrementalSubtask(p, i));
   }
 
   /**
-   * Restores the handles into three backends with the ranges of parallelism 3 and checks that every
-   * key lands in exactly one of them, with its values.
+   * Restores the handles into {@code parallelism} backends with the ranges of that parallelism and
+   * checks that every key lands in exactly one of them, with its values.
    */
-  private void assertRescaledIntoThree(
+  private void assertRescaled(
       List<KeyedStateHandle> handles,
+      int parallelism,
       BiFunction<Integer, Integer, KeyedStateBackend<String>> create)
       throws IOException {
     Map<String, Integer> owner = new HashMap<>();
     int checked = 0;
-    for (int subtask = 0; subtask < 3; subtask++) {
-      KeyedStateBackend<String> target = harness.restore(create.apply(3, subtask), handles);
-      KeyGroupRange range = KeyGroups.rangeForOperator(Backends.MAX_PARALLELISM, 3, subtask);
+    for (int subtask = 0; subtask < parallelism; subtask++) {
+      KeyedStateBackend<String> target =
+          harness.restore(create.apply(parallelism, subtask), handles);
+      KeyGroupRange range =
+          KeyGroups.rangeForOperator(Backends.MAX_PARALLELISM, parallelism, subtask);
       assertThat(target.getKeyGroupRange()).isEqualTo(range);
       checked += fixture.verify(target, KEYS);
       for (String key : SnapshotHarness.keys(target, "count")) {

@@ -54,4 +54,20 @@ class RocksDbStateBackendTest {
     keyed.close();
     assertThat(keyed.directory()).doesNotExist();
   }
+
+  @Test
+  void incrementalCheckpointsAreOffUnlessConfiguredUnderEitherName() {
+    try (RocksDbStateBackend plain = new RocksDbStateBackend(Map.of());
+        RocksDbStateBackend local = new RocksDbStateBackend(Map.of("incremental", "true"));
+        RocksDbStateBackend global =
+            new RocksDbStateBackend(Map.of("state.backend.incremental", Boolean.TRUE))) {
+      assertThat(plain.isIncremental()).isFalse();
+      assertThat(local.isIncremental()).isTrue();
+      assertThat(global.isIncremental()).isTrue();
+      assertThat(global.toString()).contains("incremental");
+    }
+    assertThatThrownBy(() -> new RocksDbStateBackend(Map.of("incremental", "yes")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("incremental must be true or false, was 'yes'");
+  }
 }

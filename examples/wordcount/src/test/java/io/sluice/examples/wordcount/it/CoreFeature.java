@@ -27,7 +27,7 @@ import org.ops4j.pax.exam.Option;
  */
 public final class CoreFeature {
   /** What the platform exports from its class path; matches platform-api's package version. */
-  static final String PLATFORM_PACKAGE = "io.sluice.platform;version=1.0.0";
+  static final String PLATFORM_PACKAGE = "io.sluice.platform;version=1.1.0";
 
   /** The Sluice bundles of the core feature, by module directory under {@code bundles/}. */
   static final List<String> SLUICE_MODULES =

@@ -63,7 +63,7 @@ public class CoreFeatureIT {
         exports.add(name + ";version=" + export.getAttributes().get("version"));
       }
     }
-    assertEquals(List.of("io.sluice.platform;version=1.0.0"), exports);
+    assertEquals(List.of("io.sluice.platform;version=1.1.0"), exports);
     Bundle origin = FrameworkUtil.getBundle(JobControl.class);
     assertTrue(
         "JobControl must come from the class path (the system bundle), as in the launcher, not "

@@ -4,6 +4,7 @@ import io.sluice.platform.JobControl;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
@@ -22,13 +23,20 @@ public final class JobJars {
    */
   public static byte[] jobBundle(String symbolicName, String jobClass, Class<?>... classes)
       throws IOException {
+    return jobBundle(symbolicName, jobClass, List.of("io.sluice.api;version=\"[1.0,2)\""), classes);
+  }
+
+  /** As {@link #jobBundle(String, String, Class...)}, importing {@code imports}. */
+  public static byte[] jobBundle(
+      String symbolicName, String jobClass, List<String> imports, Class<?>... classes)
+      throws IOException {
     Manifest manifest = new Manifest();
     Attributes main = manifest.getMainAttributes();
     main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
     main.putValue("Bundle-ManifestVersion", "2");
     main.putValue("Bundle-SymbolicName", symbolicName);
     main.putValue("Bundle-Version", "1.0.0");
-    main.putValue("Import-Package", "io.sluice.api;version=\"[1.0,2)\"");
+    main.putValue("Import-Package", String.join(",", imports));
     main.putValue(JobControl.JOB_HEADER, jobClass);
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (JarOutputStream jar = new JarOutputStream(bytes, manifest)) {
