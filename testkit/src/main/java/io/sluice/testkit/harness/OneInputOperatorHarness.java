@@ -3,7 +3,6 @@ package io.sluice.testkit.harness;
 import io.sluice.api.functions.KeySelector;
 import io.sluice.api.operators.OneInputStreamOperator;
 import io.sluice.api.operators.Output;
-import io.sluice.spi.state.KeyedStateBackend;
 
 /**
  * Tests a {@link OneInputStreamOperator} on the test's thread:
@@ -30,8 +29,8 @@ public class OneInputOperatorHarness<IN, OUT> extends OperatorHarness<OUT> {
   OneInputOperatorHarness(
       OneInputStreamOperator<IN, OUT> operator,
       KeySelector<IN, ?> keySelector,
-      KeyedStateBackend<?> keyedBackend) {
-    super(operator, keyedBackend);
+      HarnessKeyedState keyed) {
+    super(operator, keyed);
     this.operator = operator;
     this.keySelector = (KeySelector<IN, Object>) keySelector;
   }

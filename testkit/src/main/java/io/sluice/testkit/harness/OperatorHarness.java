@@ -6,18 +6,31 @@ import io.sluice.api.operators.InternalTimerService;
 import io.sluice.api.operators.OperatorContext;
 import io.sluice.api.operators.StreamOperator;
 import io.sluice.api.operators.Triggerable;
+import io.sluice.api.state.OperatorStateStore;
 import io.sluice.api.typeutils.TypeSerializer;
 import io.sluice.api.typeutils.TypeSerializers;
+import io.sluice.runtime.checkpoint.TimerFormat;
+import io.sluice.runtime.state.DefaultOperatorStateStore;
+import io.sluice.runtime.state.OperatorStateRedistribution;
+import io.sluice.runtime.state.RestoredList;
 import io.sluice.runtime.time.KeyedTimerService;
+import io.sluice.spi.checkpoint.StateHandle;
 import io.sluice.spi.state.KeyGroupRange;
 import io.sluice.spi.state.KeyGroups;
 import io.sluice.spi.state.KeyedStateBackend;
 import io.sluice.spi.state.KeyedStateBackendParameters;
+import io.sluice.spi.state.KeyedStateHandle;
+import io.sluice.spi.state.KeyedStateSnapshot;
+import io.sluice.spi.state.SnapshotKind;
 import io.sluice.state.heap.HeapStateBackend;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.reflect.Type;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeoutException;
@@ -39,8 +52,25 @@ import java.util.function.BooleanSupplier;
  * call, on {@link #runMailbox()}, while {@link #runMailboxUntil} waits for them, or while the
  * operator itself yields to the mailbox (waiting at most {@link #YIELD_TIMEOUT}).
  *
- * <p>Lifecycle: create, {@link #open()}, feed input, optionally {@link #finish()} (or {@link
- * #endInput()}), {@link #close()}. Not thread-safe except for the mailbox executor.
+ * <p>Lifecycle: create, optionally {@link #initializeState} (a restore), {@link #open()}, feed
+ * input, optionally {@link #finish()} (or {@link #endInput()}), {@link #close()}.
+ *
+ * <p><b>Checkpoints.</b> {@link #snapshot} takes a checkpoint of the operator (its operator state,
+ * serialized, and its keyed state through the backend's snapshot); {@link
+ * #notifyOfCompletedCheckpoint} tells it the checkpoint completed. To test recovery, drop the
+ * harness (a crash: without {@link #close()}, or with it for a failure the task noticed), create a
+ * new harness with a new operator, {@link #initializeState} it from the snapshot and open it:
+ *
+ * <pre>{@code
+ * OperatorSnapshot checkpoint = harness.snapshot(1);
+ * harness.processElement("after the checkpoint");
+ * // crash: the harness is dropped
+ * var restored = new OneInputOperatorHarness<>(new SinkWriterOperator<>(sink));
+ * restored.initializeState(checkpoint);
+ * restored.open();
+ * }</pre>
+ *
+ * Not thread-safe except for the mailbox executor.
  */
 public abstract class OperatorHarness<OUT> implements AutoCloseable {
   /** The job id the operator's runtime context reports. */
@@ -62,6 +92,7 @@ public abstract class OperatorHarness<OUT> implements AutoCloseable {
   private final StreamOperator<OUT> operator;
   private final String description;
   private final KeyedStateBackend<Object> keyedBackend;
+  private final TypeSerializer<Object> keySerializer;
   private final ManualProcessingTimeService clock = new ManualProcessingTimeService(0);
   private final HarnessMailbox mailbox = new HarnessMailbox();
   private final HarnessOutput<OUT> output = new HarnessOutput<>();
@@ -69,39 +100,167 @@ public abstract class OperatorHarness<OUT> implements AutoCloseable {
   private KeyedTimerService<Object> timers;
   private long currentWatermark = Long.MIN_VALUE;
   private Phase phase = Phase.CREATED;
+  private List<OperatorSnapshot> restoreFrom = List.of();
+  private boolean restored;
+  private DefaultOperatorStateStore operatorState;
+  private boolean checkpointingEnabled;
 
-  @SuppressWarnings("unchecked")
-  OperatorHarness(StreamOperator<OUT> operator, KeyedStateBackend<?> keyedBackend) {
+  /**
+   * @param keyed the keyed state, or null for a non-keyed harness
+   */
+  OperatorHarness(StreamOperator<OUT> operator, HarnessKeyedState keyed) {
     this.operator = operator;
     this.description = operator.getClass().getSimpleName() + " (1/1)";
-    this.keyedBackend = (KeyedStateBackend<Object>) keyedBackend;
+    this.keyedBackend = keyed == null ? null : keyed.backend();
+    this.keySerializer = keyed == null ? null : keyed.keySerializer();
     this.runtimeContext =
         new HarnessRuntimeContext(
             description, MAX_PARALLELISM, operator.getClass().getClassLoader(), keyedBackend);
   }
 
   /** Heap keyed state over every key group, as a job of parallelism 1 has. */
-  static <K> KeyedStateBackend<K> allKeyGroups(Type keyType, StreamOperator<?> operator) {
-    TypeSerializer<K> keySerializer = TypeSerializers.forType(keyType);
-    return new HeapStateBackend()
-        .createKeyedStateBackend(
-            new KeyedStateBackendParameters<>(
-                JOB_ID,
-                operator.getClass().getSimpleName(),
-                0,
-                keySerializer,
-                new KeyGroupRange(0, MAX_PARALLELISM - 1),
-                MAX_PARALLELISM));
+  @SuppressWarnings("unchecked")
+  static HarnessKeyedState allKeyGroups(Type keyType, StreamOperator<?> operator) {
+    TypeSerializer<Object> keySerializer = TypeSerializers.forType(keyType);
+    KeyedStateBackend<Object> backend =
+        new HeapStateBackend()
+            .createKeyedStateBackend(
+                new KeyedStateBackendParameters<>(
+                    JOB_ID,
+                    operator.getClass().getSimpleName(),
+                    0,
+                    keySerializer,
+                    new KeyGroupRange(0, MAX_PARALLELISM - 1),
+                    MAX_PARALLELISM));
+    return new HarnessKeyedState(backend, keySerializer);
   }
 
   // ---- lifecycle ----
 
-  /** Sets the operator up with this harness as context and output, then opens it. */
+  /**
+   * Makes the next {@link #open()} restore the operator from {@code snapshots} (taken by {@link
+   * #snapshot} of other harnesses): the keyed state is loaded into this harness's backend, the
+   * operator state handed to the operator's {@code initializeState}, and {@code isRestored()}
+   * reports true. Several snapshots are merged as on a scale-in to one subtask.
+   */
+  public void initializeState(OperatorSnapshot... snapshots) {
+    requirePhase(Phase.CREATED, "initializeState");
+    if (snapshots.length == 0) {
+      throw new IllegalArgumentException("initializeState needs at least one snapshot");
+    }
+    restoreFrom = List.of(snapshots);
+    restored = true;
+  }
+
+  /**
+   * Sets the operator up with this harness as context and output, restores its state (see {@link
+   * #initializeState}), lets it initialize its state, then opens it.
+   */
   public void open() throws Exception {
     requirePhase(Phase.CREATED, "open");
+    restoreKeyedState();
+    List<Map<String, RestoredList>> old =
+        restoreFrom.stream().map(snapshot -> snapshot.operatorState().lists()).toList();
+    operatorState =
+        new DefaultOperatorStateStore(
+            description,
+            old.isEmpty() ? Map.of() : OperatorStateRedistribution.forSubtask(old, 0, 1));
     operator.setup(new Context(), output);
     phase = Phase.OPEN;
+    operator.initializeState();
     operator.open();
+    runMailbox();
+  }
+
+  private void restoreKeyedState() throws IOException {
+    Map<StateHandle, byte[]> bytes = new HashMap<>();
+    List<KeyedStateHandle> handles = new ArrayList<>();
+    for (OperatorSnapshot snapshot : restoreFrom) {
+      if (snapshot.keyedState() != null) {
+        handles.add(snapshot.keyedState());
+        for (StateHandle piece : snapshot.keyedState().pieces()) {
+          bytes.put(piece, snapshot.pieces().get(piece.location()));
+        }
+      }
+    }
+    if (handles.isEmpty()) {
+      return;
+    }
+    if (keyedBackend == null) {
+      throw new IllegalStateException(
+          "the snapshot holds keyed state, but the harness of " + description + " is not keyed");
+    }
+    keyedBackend.restore(handles, piece -> MemorySnapshotTarget.open(bytes, piece));
+  }
+
+  /** Registers the timers of the snapshots this harness was restored from. */
+  private void restoreTimers() {
+    for (OperatorSnapshot snapshot : restoreFrom) {
+      if (snapshot.timers() != null) {
+        try {
+          TimerFormat.restore(
+              snapshot.timers(),
+              timers,
+              keySerializer,
+              keyedBackend.getKeyGroupRange(),
+              "timers of checkpoint " + snapshot.checkpointId());
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }
+    }
+  }
+
+  // ---- checkpoints ----
+
+  /**
+   * Takes a checkpoint as a barrier passing the operator would: calls its {@code
+   * snapshotState(checkpointId)}, then copies its operator state and (in keyed harnesses) its keyed
+   * state, which must support snapshots, and its pending timers.
+   */
+  public OperatorSnapshot snapshot(long checkpointId) throws Exception {
+    requireStarted("snapshot");
+    operator.snapshotState(checkpointId);
+    runMailbox();
+    OperatorStateSnapshot operatorSnapshot = new OperatorStateSnapshot(operatorState.snapshot());
+    if (keyedBackend == null) {
+      return new OperatorSnapshot(checkpointId, operatorSnapshot, null, Map.of(), null);
+    }
+    byte[] timerBytes =
+        timers == null ? null : TimerFormat.write(timers, keySerializer, MAX_PARALLELISM);
+    MemorySnapshotTarget target = new MemorySnapshotTarget(checkpointId, SnapshotKind.CHECKPOINT);
+    KeyedStateSnapshot keyed = keyedBackend.snapshot(checkpointId, SnapshotKind.CHECKPOINT);
+    try {
+      KeyedStateHandle handle = keyed.write(target);
+      return new OperatorSnapshot(
+          checkpointId, operatorSnapshot, handle, target.pieces(), timerBytes);
+    } finally {
+      keyed.release();
+    }
+  }
+
+  /**
+   * Tells the operator that the job takes checkpoints ({@code isCheckpointingEnabled()}), as a job
+   * with {@code enableCheckpointing} does: two-phase operators then commit only when notified, also
+   * after {@link #finish()} (notify {@code CheckpointListener.END_OF_INPUT_CHECKPOINT_ID}, as the
+   * runtime does once the whole job has ended). Call before {@link #open()}.
+   */
+  public void enableCheckpointing() {
+    requirePhase(Phase.CREATED, "enableCheckpointing");
+    checkpointingEnabled = true;
+  }
+
+  /** Tells the operator checkpoint {@code checkpointId} completed on every task. */
+  public void notifyOfCompletedCheckpoint(long checkpointId) throws Exception {
+    requireStarted("notifyOfCompletedCheckpoint");
+    operator.notifyCheckpointComplete(checkpointId);
+    runMailbox();
+  }
+
+  /** Tells the operator checkpoint {@code checkpointId} was aborted. */
+  public void notifyOfAbortedCheckpoint(long checkpointId) throws Exception {
+    requireStarted("notifyOfAbortedCheckpoint");
+    operator.notifyCheckpointAborted(checkpointId);
     runMailbox();
   }
 
@@ -285,6 +444,13 @@ public abstract class OperatorHarness<OUT> implements AutoCloseable {
     }
   }
 
+  private void requireStarted(String method) {
+    if (phase != Phase.OPEN && phase != Phase.FINISHED) {
+      throw new IllegalStateException(
+          method + "() needs an open or finished operator; " + description + " is " + phase);
+    }
+  }
+
   private void requirePhase(Phase expected, String method) {
     if (phase != expected) {
       throw new IllegalStateException(
@@ -328,6 +494,7 @@ public abstract class OperatorHarness<OUT> implements AutoCloseable {
         timers =
             new KeyedTimerService<>(
                 keyedBackend, (Triggerable<Object>) target, clock, mailbox::post);
+        restoreTimers();
       }
       return (InternalTimerService<K>) timers;
     }
@@ -350,6 +517,21 @@ public abstract class OperatorHarness<OUT> implements AutoCloseable {
     @Override
     public long currentWatermark() {
       return currentWatermark;
+    }
+
+    @Override
+    public OperatorStateStore getOperatorStateStore() {
+      return operatorState;
+    }
+
+    @Override
+    public boolean isRestored() {
+      return restored;
+    }
+
+    @Override
+    public boolean isCheckpointingEnabled() {
+      return checkpointingEnabled;
     }
 
     /**

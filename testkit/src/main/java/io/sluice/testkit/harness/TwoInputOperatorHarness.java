@@ -3,7 +3,6 @@ package io.sluice.testkit.harness;
 import io.sluice.api.functions.KeySelector;
 import io.sluice.api.operators.Output;
 import io.sluice.api.operators.TwoInputStreamOperator;
-import io.sluice.spi.state.KeyedStateBackend;
 
 /**
  * Tests a {@link TwoInputStreamOperator} on the test's thread. Each input has its own watermark;
@@ -26,8 +25,8 @@ public class TwoInputOperatorHarness<IN1, IN2, OUT> extends OperatorHarness<OUT>
       TwoInputStreamOperator<IN1, IN2, OUT> operator,
       KeySelector<IN1, ?> keySelector1,
       KeySelector<IN2, ?> keySelector2,
-      KeyedStateBackend<?> keyedBackend) {
-    super(operator, keyedBackend);
+      HarnessKeyedState keyed) {
+    super(operator, keyed);
     this.operator = operator;
     this.keySelector1 = (KeySelector<IN1, Object>) keySelector1;
     this.keySelector2 = (KeySelector<IN2, Object>) keySelector2;

@@ -20,6 +20,10 @@ import java.util.List;
  * pull one at a time. A line belongs to the range its first byte lies in, so no line is read twice
  * or torn. Line ends are {@code \n} or {@code \r\n}; a directory means every regular file in it.
  *
+ * <p>Restorable from checkpoints: readers checkpoint their unfinished ranges with the byte offset
+ * of the next line ({@link FileSplit#position()}), the enumerator the ranges not handed out yet.
+ * The input files must not change between a checkpoint and its restore.
+ *
  * <pre>{@code env.fromSource(FileSource.forTextLines(Path.of("in.txt")), noWatermarks(), "lines")}
  * </pre>
  */
@@ -65,6 +69,13 @@ public final class FileSource implements Source<String, FileSplit, List<FileSpli
   public SplitEnumerator<FileSplit, List<FileSplit>> createEnumerator(
       SplitEnumeratorContext<FileSplit> context) throws IOException {
     return new StaticSplitEnumerator<>(context, enumerateSplits());
+  }
+
+  /** Continues with the ranges no reader had taken at the checkpoint. */
+  @Override
+  public SplitEnumerator<FileSplit, List<FileSplit>> restoreEnumerator(
+      SplitEnumeratorContext<FileSplit> context, List<FileSplit> checkpoint) {
+    return new StaticSplitEnumerator<>(context, checkpoint);
   }
 
   /** Cuts every input file into ranges; fails clearly if an input does not exist. */

@@ -47,7 +47,9 @@ final class TextLineReader extends SplitQueueReader<String, FileSplit> {
       nextLineStart = findLineStartAtOrAfter(split.start());
     }
     bufferFilePosition = nextLineStart;
-    channel.position(nextLineStart);
+    if (nextLineStart < split.end()) { // else no line starts in the range: nothing to read
+      channel.position(nextLineStart);
+    }
   }
 
   private long findLineStartAtOrAfter(long start) throws IOException {

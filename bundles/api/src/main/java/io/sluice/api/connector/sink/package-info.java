@@ -1,6 +1,10 @@
-/** The Sink interface connectors implement: parallel writers and an optional committer. */
+/**
+ * The Sink interface connectors implement: parallel writers, optionally with state kept in
+ * checkpoints, and an optional committer that makes their output visible once a checkpoint is
+ * complete.
+ */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package io.sluice.api.connector.sink;
 
 import org.osgi.annotation.bundle.Export;

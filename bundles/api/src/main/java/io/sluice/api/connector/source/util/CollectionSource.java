@@ -8,12 +8,15 @@ import io.sluice.api.connector.source.SourceReaderContext;
 import io.sluice.api.connector.source.SourceSplit;
 import io.sluice.api.connector.source.SplitEnumerator;
 import io.sluice.api.connector.source.SplitEnumeratorContext;
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * A bounded source over a list held in memory (what {@code fromElements} and {@code fromCollection}
- * use). The list is cut into one split per reader; a split remembers its position.
+ * use). The list is cut into one split per reader; a split remembers its position, so a restored
+ * reader continues after the last element it emitted before the checkpoint. The elements must be
+ * {@link java.io.Serializable} for the source to be shipped and checkpointed.
  */
 public final class CollectionSource<T>
     implements Source<T, CollectionSource.Range, List<CollectionSource.Range>> {
@@ -51,6 +54,13 @@ public final class CollectionSource<T>
     return new StaticSplitEnumerator<>(context, ranges);
   }
 
+  /** Continues with the ranges no reader had taken at the checkpoint. */
+  @Override
+  public SplitEnumerator<Range, List<Range>> restoreEnumerator(
+      SplitEnumeratorContext<Range> context, List<Range> checkpoint) {
+    return new StaticSplitEnumerator<>(context, checkpoint);
+  }
+
   @Override
   public SourceReader<T, Range> createReader(SourceReaderContext context) {
     return new SplitQueueReader<>(context) {
@@ -82,11 +92,11 @@ public final class CollectionSource<T>
     };
   }
 
-  /** Elements {@code [from, to)} of the list. */
-  public record Range(int from, int to) implements SourceSplit {
+  /** Elements {@code [from, to)} of the list; {@code from} advances as elements are emitted. */
+  public record Range(int from, int to) implements SourceSplit, Serializable {
     @Override
     public String splitId() {
-      return from + "-" + to;
+      return "elements-before-" + to; // stable while from advances; ranges never share an end
     }
   }
 }

@@ -10,7 +10,9 @@ import java.util.List;
 
 /**
  * Hands out a fixed list of splits, one per request, in order; a reader that asks when none are
- * left is told there are no more. Readers pulling work balances uneven splits across subtasks.
+ * left is told there are no more. Readers pulling work balances uneven splits across subtasks. Its
+ * checkpoint is the list of splits not handed out yet; constructing it with that list restores it.
+ * Confined to the coordinator thread.
  */
 public class StaticSplitEnumerator<SplitT extends SourceSplit>
     implements SplitEnumerator<SplitT, List<SplitT>> {

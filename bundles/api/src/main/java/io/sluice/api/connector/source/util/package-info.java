@@ -3,7 +3,7 @@
  * split-queue reader.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package io.sluice.api.connector.source.util;
 
 import org.osgi.annotation.bundle.Export;
