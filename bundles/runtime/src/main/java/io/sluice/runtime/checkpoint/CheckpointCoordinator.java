@@ -52,6 +52,7 @@ public final class CheckpointCoordinator implements CheckpointResponder, AutoClo
   private int consecutiveFailures;
   private ScheduledFuture<?> periodic;
   private volatile CompletedCheckpointInfo latest;
+  private volatile String lastPeriodicFailure;
 
   /**
    * @param storage where checkpoints go; null if none is installed (checkpoints then fail with a
@@ -269,8 +270,17 @@ public final class CheckpointCoordinator implements CheckpointResponder, AutoClo
     CompletableFuture<CompletedCheckpointInfo> result = new CompletableFuture<>();
     result.whenComplete(
         (info, error) -> {
-          if (error != null) {
-            LOG.log(System.Logger.Level.DEBUG, "periodic checkpoint of " + jobId + ": " + error);
+          if (error == null) {
+            return;
+          }
+          // Starting subtasks are routine; anything else is said once per distinct reason.
+          String reason = String.valueOf(error.getMessage());
+          boolean routine = error instanceof TasksStartingException;
+          if (!routine && !reason.equals(lastPeriodicFailure)) {
+            lastPeriodicFailure = reason;
+            LOG.log(
+                System.Logger.Level.WARNING,
+                "periodic checkpoint of job " + jobId + " not taken: " + reason);
           }
         });
     start(SnapshotKind.CHECKPOINT, null, false, result);
