@@ -97,4 +97,54 @@ class ExamplesIT {
     assertThat(lines).isNotEmpty().allMatch(line -> line.split("\t").length == 4);
     assertThat(Files.readAllLines(four, StandardCharsets.UTF_8)).isEqualTo(lines);
   }
+
+  @Test
+  void exactlyOnceCounterWithInjectedFailuresCommitsExactlyTheFailureFreeLines() throws Exception {
+    TestDistribution dist = TestDistribution.copy(home);
+    Path output = home.resolve("counts");
+    long records = 400_000;
+    int keys = 13;
+
+    assertThat(
+            sluice(
+                dist,
+                "run",
+                "exactly-once-counter",
+                "--records",
+                Long.toString(records),
+                "--keys",
+                Integer.toString(keys),
+                "--fail-every",
+                "60000",
+                "--checkpoint-interval-ms",
+                "50",
+                "--output",
+                output.toString(),
+                "--parallelism",
+                "3"))
+        .as(err.toString(StandardCharsets.UTF_8))
+        .isZero();
+
+    // The failure-free output, computed with a plain loop: k<TAB>1 .. k<TAB>n_k for every key.
+    long[] perKey = new long[keys];
+    for (long i = 0; i < records; i++) {
+      perKey[(int) (i % keys)]++;
+    }
+    List<String> expected = new java.util.ArrayList<>();
+    for (int k = 0; k < keys; k++) {
+      for (long c = 1; c <= perKey[k]; c++) {
+        expected.add(k + "\t" + c);
+      }
+    }
+    List<String> committed = new java.util.ArrayList<>();
+    try (var files = Files.list(output)) {
+      for (Path file : files.toList()) {
+        assertThat(file.getFileName().toString())
+            .as("no uncommitted file is left")
+            .doesNotStartWith(".");
+        committed.addAll(Files.readAllLines(file, StandardCharsets.UTF_8));
+      }
+    }
+    assertThat(committed.stream().sorted().toList()).isEqualTo(expected.stream().sorted().toList());
+  }
 }
