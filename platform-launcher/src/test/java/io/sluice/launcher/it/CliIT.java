@@ -83,7 +83,7 @@ class CliIT {
     assertThat(sluice(dist, "run", "no-such-job")).isEqualTo(1);
     assertThat(err())
         .contains("no job jar 'no-such-job'")
-        .contains("examples: hot-items, late-data, wordcount")
+        .contains("examples: exactly-once-counter, hot-items, late-data, wordcount")
         .hasLineCount(1);
   }
 

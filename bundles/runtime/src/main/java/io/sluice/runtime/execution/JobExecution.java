@@ -57,18 +57,8 @@ public final class JobExecution implements TaskListener {
   private final java.util.concurrent.atomic.AtomicInteger reachedEnd =
       new java.util.concurrent.atomic.AtomicInteger();
 
-  public JobExecution(
-      String jobId,
-      JobGraph graph,
-      RuntimeServices services,
-      ExecutionConfig config,
-      ClassLoader userClassLoader) {
-    this(jobId, graph, services, config, userClassLoader, null, null, e -> {});
-  }
-
   /**
-   * @param checkpoints the job's checkpoint coordinator (null: a coordinator of its own, without
-   *     periodic checkpoints)
+   * @param checkpoints the job's checkpoint coordinator
    * @param restore the checkpoint this attempt starts from, or null
    * @param onRunning told once every subtask has been started
    */
@@ -81,15 +71,7 @@ public final class JobExecution implements TaskListener {
       CheckpointCoordinator checkpoints,
       RestorePlan restore,
       java.util.function.Consumer<JobExecution> onRunning) {
-    this.checkpoints =
-        checkpoints != null
-            ? checkpoints
-            : new CheckpointCoordinator(
-                jobId,
-                io.sluice.api.checkpoint.CheckpointConfig.DISABLED,
-                services.checkpointStorage(),
-                graph.streamGraph().maxParallelism(),
-                e -> {});
+    this.checkpoints = java.util.Objects.requireNonNull(checkpoints, "checkpoints");
     this.restore = restore;
     this.onRunning = onRunning;
     this.jobId = jobId;
