@@ -84,9 +84,10 @@ final class CheckpointScenario {
     env.enableCheckpointing(Duration.ofHours(1), CheckpointingMode.EXACTLY_ONCE);
     env.setCheckpointConfig(
         env.getCheckpointConfig().withTimeout(WAIT_LIMIT).withRetainedCheckpoints(2));
+    long keyCount = keys; // the key selector captures this, not the scenario
     env.fromSource(new GatedIndexSource(jobName), WatermarkStrategy.noWatermarks(), "indices")
         .uid("indices")
-        .keyBy(i -> i % keys)
+        .keyBy(i -> i % keyCount)
         .process(new CountPerKey(jobName))
         .uid("count-per-key")
         .sinkTo(new DiscardingSink());
