@@ -107,7 +107,10 @@ record CheckpointReport(
     if (!runs.isEmpty()) {
       for (Map.Entry<String, Object> entry : runs.get(0).entrySet()) {
         if (entry.getValue() instanceof Number) {
-          medians.put(entry.getKey(), median(entry.getKey()));
+          double median = median(entry.getKey());
+          // Counts and byte sizes stay integers (the median of an even count may end in .5).
+          medians.put(
+              entry.getKey(), median == Math.rint(median) ? (Object) (long) median : median);
         }
       }
     }
