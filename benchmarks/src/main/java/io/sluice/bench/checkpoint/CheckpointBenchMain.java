@@ -1,5 +1,6 @@
 package io.sluice.bench.checkpoint;
 
+import io.sluice.bench.flink.FlinkCheckpointScenario;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +14,8 @@ import java.util.stream.Stream;
  * measurements as one JSON line: the child process {@code CheckpointRunner} starts per repetition.
  *
  * <pre>
- * java -cp … io.sluice.bench.checkpoint.CheckpointBenchMain [--keys 1000000] [--checkpoints 3]
+ * java -cp … io.sluice.bench.checkpoint.CheckpointBenchMain [--engine sluice|flink]
+ *     [--keys 1000000] [--checkpoints 3]
  *     [--change-percent 1] [--rocksdb-budget-mb 64] [--work-dir DIR]
  * </pre>
  *
@@ -32,14 +34,21 @@ public final class CheckpointBenchMain {
               ? Files.createDirectories(Path.of(options.get("work-dir")))
               : Files.createTempDirectory("sluice-checkpoint-bench");
       try {
-        CheckpointScenario scenario =
-            new CheckpointScenario(
-                Integer.parseInt(options.getOrDefault("keys", "1000000")),
-                Integer.parseInt(options.getOrDefault("checkpoints", "3")),
-                Double.parseDouble(options.getOrDefault("change-percent", "1")),
-                Long.parseLong(options.getOrDefault("rocksdb-budget-mb", "64")),
-                work);
-        System.out.println(scenario.run());
+        int keys = Integer.parseInt(options.getOrDefault("keys", "1000000"));
+        int checkpoints = Integer.parseInt(options.getOrDefault("checkpoints", "3"));
+        double changePercent = Double.parseDouble(options.getOrDefault("change-percent", "1"));
+        long budgetMb = Long.parseLong(options.getOrDefault("rocksdb-budget-mb", "64"));
+        String engine = options.getOrDefault("engine", "sluice");
+        Object measured =
+            switch (engine) {
+              case "sluice" ->
+                  new CheckpointScenario(keys, checkpoints, changePercent, budgetMb, work).run();
+              case "flink" ->
+                  new FlinkCheckpointScenario(keys, checkpoints, changePercent, budgetMb, work)
+                      .run();
+              default -> throw new IllegalArgumentException("unknown engine " + engine);
+            };
+        System.out.println(measured);
         System.out.flush();
       } finally {
         deleteRecursively(work);

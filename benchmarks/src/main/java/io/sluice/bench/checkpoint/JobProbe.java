@@ -40,7 +40,8 @@ public final class JobProbe {
     return released.get();
   }
 
-  void recordProcessed() {
+  /** Counts one record the keyed function processed. */
+  public void recordProcessed() {
     processed.incrementAndGet();
   }
 
@@ -49,7 +50,8 @@ public final class JobProbe {
     return processed.get();
   }
 
-  void recordOpened() {
+  /** Notes that the keyed function opened (its state is restored). */
+  public void recordOpened() {
     lastOpenNanos = System.nanoTime();
   }
 

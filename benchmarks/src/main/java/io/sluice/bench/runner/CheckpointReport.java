@@ -62,17 +62,25 @@ record CheckpointReport(
   String markdown() {
     StringBuilder md = new StringBuilder("# Checkpoint benchmark\n\n");
     header.forEach(line -> md.append("- ").append(line).append('\n'));
+    boolean flink = !Double.isNaN(median("flink.heap.ckpt1.ms"));
     md.append("\n## Checkpoints (medians; duration also min–max)\n\n")
-        .append("| backend | checkpoint | format | duration ms | task thread (sync) ms |")
-        .append(" async write ms | size MiB | written MiB |\n")
-        .append("|---|---|---|---:|---:|---:|---:|---:|\n");
+        .append("| backend | checkpoint | Sluice format | duration ms | task thread (sync) ms |")
+        .append(" async write ms | size MiB | written MiB |")
+        .append(
+            flink
+                ? " Flink duration ms | Flink sync ms | Flink size MiB | Flink written MiB |"
+                : "")
+        .append(flink ? " Flink ÷ Sluice duration |" : "")
+        .append("\n|---|---|---|---:|---:|---:|---:|---:|")
+        .append(flink ? "---:|---:|---:|---:|---:|" : "")
+        .append('\n');
     for (String[] series : SERIES) {
       for (int i = 1; i <= checkpointsPerBackend(); i++) {
         String prefix = series[0] + ".ckpt" + i + ".";
         md.append(
             String.format(
                 Locale.ROOT,
-                "| %s | %s | %s | %s | %s | %s | %s | %s |%n",
+                "| %s | %s | %s | %s | %s | %s | %s | %s |",
                 series[1],
                 i == 1 ? "1st" : i + (i == 2 ? "nd" : i == 3 ? "rd" : "th") + " (after changes)",
                 series[2],
@@ -81,6 +89,19 @@ record CheckpointReport(
                 fixed(median(prefix + "asyncMs")),
                 mebibytes(median(prefix + "totalBytes")),
                 mebibytes(median(prefix + "writtenBytes"))));
+        if (flink) {
+          String theirs = "flink." + prefix;
+          md.append(
+              String.format(
+                  Locale.ROOT,
+                  " %s | %s | %s | %s | %s |",
+                  withRange(theirs + "ms"),
+                  fixed(median(theirs + "syncMs")),
+                  mebibytes(median(theirs + "totalBytes")),
+                  mebibytes(median(theirs + "writtenBytes")),
+                  ratio(median(theirs + "ms"), median(prefix + "ms"))));
+        }
+        md.append('\n');
       }
     }
     md.append("\n## Backend swaps of the running job (medians; min–max)\n\n")
@@ -139,6 +160,12 @@ record CheckpointReport(
         + "–"
         + fixed(values.get(values.size() - 1))
         + ")";
+  }
+
+  private static String ratio(double numerator, double denominator) {
+    return Double.isNaN(numerator) || Double.isNaN(denominator) || denominator <= 0
+        ? "–"
+        : String.format(Locale.ROOT, "%.2f", numerator / denominator);
   }
 
   private static String mebibytes(double bytes) {

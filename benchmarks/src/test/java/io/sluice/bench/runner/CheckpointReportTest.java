@@ -56,7 +56,24 @@ class CheckpointReportTest {
 
     assertThat(json)
         .contains("\"header\":{\"runs\":2}")
-        .contains("\"heap.ckpt1.ms\":200.0")
+        .contains("\"heap.ckpt1.ms\":200,")
         .contains("\"heap.ckpt1.totalBytes\":3145728,");
+  }
+
+  @Test
+  void flinkColumnsAndTheDurationRatioAppearWhenFlinkWasMeasured() {
+    Map<String, Object> withFlink = run(200, 2 << 20, 6);
+    withFlink.put("flink.heap.ckpt1.ms", 500.0);
+    withFlink.put("flink.heap.ckpt1.syncMs", 3.0);
+    withFlink.put("flink.heap.ckpt1.totalBytes", 1L << 20);
+    withFlink.put("flink.heap.ckpt1.writtenBytes", 1L << 20);
+
+    String md = report(List.of(withFlink)).markdown();
+
+    assertThat(md)
+        .contains("Flink ÷ Sluice duration")
+        .contains(
+            "| heap | 1st | canonical, full | 200 (200–200) | 10.0 | – | 2.00 | 2.00 |"
+                + " 500 (500–500) | 3.0 | 1.00 | 1.00 | 2.50 |");
   }
 }
