@@ -158,6 +158,7 @@ final class CheckpointScenario {
           .put(prefix + "ms", millis(info.duration().toNanos()))
           .put(prefix + "syncMs", millis(timings.syncNanos(info.checkpointId())))
           .put(prefix + "asyncMs", millis(timings.asyncNanos(info.checkpointId())))
+          .put(prefix + "keyedBytes", timings.keyedBytes(info.checkpointId()))
           .put(prefix + "totalBytes", footprint.totalBytes())
           .put(prefix + "writtenBytes", footprint.writtenBytes())
           .put(prefix + "pieces", footprint.pieces());

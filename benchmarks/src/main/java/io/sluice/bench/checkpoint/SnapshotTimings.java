@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
 final class SnapshotTimings {
   private final Map<Long, AtomicLong> syncNanos = new ConcurrentHashMap<>();
   private final Map<Long, AtomicLong> asyncNanos = new ConcurrentHashMap<>();
+  private final Map<Long, AtomicLong> keyedBytes = new ConcurrentHashMap<>();
   private final AtomicLong restoreNanos = new AtomicLong();
 
   void addSync(long checkpointId, long nanos) {
@@ -20,6 +21,16 @@ final class SnapshotTimings {
 
   void addAsync(long checkpointId, long nanos) {
     asyncNanos.computeIfAbsent(checkpointId, id -> new AtomicLong()).addAndGet(nanos);
+  }
+
+  void addKeyedBytes(long checkpointId, long bytes) {
+    keyedBytes.computeIfAbsent(checkpointId, id -> new AtomicLong()).addAndGet(bytes);
+  }
+
+  /** Bytes of the keyed state pieces checkpoint {@code id} lists, or -1 if none was written. */
+  long keyedBytes(long checkpointId) {
+    AtomicLong bytes = keyedBytes.get(checkpointId);
+    return bytes == null ? -1 : bytes.get();
   }
 
   void addRestore(long nanos) {

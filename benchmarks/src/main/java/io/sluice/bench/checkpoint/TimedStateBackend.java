@@ -10,6 +10,7 @@ import io.sluice.api.state.ReducingState;
 import io.sluice.api.state.ReducingStateDescriptor;
 import io.sluice.api.state.ValueState;
 import io.sluice.api.state.ValueStateDescriptor;
+import io.sluice.spi.checkpoint.StateHandle;
 import io.sluice.spi.state.KeyGroupRange;
 import io.sluice.spi.state.KeyedStateBackend;
 import io.sluice.spi.state.KeyedStateBackendParameters;
@@ -74,6 +75,11 @@ final class TimedStateBackend implements StateBackend {
           long writeStart = System.nanoTime();
           KeyedStateHandle handle = snapshot.write(target);
           timings.addAsync(checkpointId, System.nanoTime() - writeStart);
+          long bytes = 0;
+          for (StateHandle piece : handle.pieces()) {
+            bytes += piece.length();
+          }
+          timings.addKeyedBytes(checkpointId, bytes);
           return handle;
         }
 
