@@ -38,35 +38,50 @@ final class ChildLauncher {
    */
   RunResult run(BenchCase benchCase, String engine, int repetition, int warmups)
       throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>();
-    command.add(javaCommand);
-    command.addAll(JVM_OPTIONS);
-    command.addAll(
-        List.of(
-            "-cp",
-            classPath,
-            "io.sluice.bench.BenchMain",
-            "--engine",
-            engine,
-            "--bench",
-            benchCase.benchmark().id(),
-            "--records",
-            Long.toString(benchCase.records()),
-            "--parallelism",
-            Integer.toString(benchCase.parallelism()),
-            "--warmups",
-            Integer.toString(warmups)));
-    Files.createDirectories(logDirectory);
-    Path log =
-        logDirectory.resolve(
+    String line =
+        runForJsonLine(
+            List.of(
+                "io.sluice.bench.BenchMain",
+                "--engine",
+                engine,
+                "--bench",
+                benchCase.benchmark().id(),
+                "--records",
+                Long.toString(benchCase.records()),
+                "--parallelism",
+                Integer.toString(benchCase.parallelism()),
+                "--warmups",
+                Integer.toString(warmups)),
             benchCase.benchmark().id()
                 + "-p"
                 + benchCase.parallelism()
                 + "-"
                 + engine
                 + "-"
-                + repetition
-                + ".log");
+                + repetition,
+            benchCase.label() + " on " + engine);
+    return RunResult.fromJson(line);
+  }
+
+  /**
+   * Runs {@code mainClassAndArguments} in a child JVM to its end and returns the last line of its
+   * standard output that starts with {@code {}.
+   *
+   * @param logName the name of the log file (without {@code .log}) for the child's error output
+   * @param what what runs, for error messages
+   * @throws IOException if the child failed, timed out, or printed no such line; the message names
+   *     the log with its error output
+   */
+  String runForJsonLine(List<String> mainClassAndArguments, String logName, String what)
+      throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>();
+    command.add(javaCommand);
+    command.addAll(JVM_OPTIONS);
+    command.add("-cp");
+    command.add(classPath);
+    command.addAll(mainClassAndArguments);
+    Files.createDirectories(logDirectory);
+    Path log = logDirectory.resolve(logName + ".log");
     Path out = Files.createTempFile("bench-child", ".out");
     try {
       Process child =
@@ -76,33 +91,19 @@ final class ChildLauncher {
               .start();
       if (!child.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
         child.destroyForcibly().waitFor();
-        throw new IOException(
-            benchCase.label()
-                + " on "
-                + engine
-                + " ran over "
-                + TIMEOUT_MINUTES
-                + " min; see "
-                + log);
+        throw new IOException(what + " ran over " + TIMEOUT_MINUTES + " min; see " + log);
       }
       List<String> lines = Files.readAllLines(out, StandardCharsets.UTF_8);
       if (child.exitValue() != 0) {
         throw new IOException(
-            benchCase.label()
-                + " on "
-                + engine
-                + " failed with exit status "
-                + child.exitValue()
-                + "; see "
-                + log);
+            what + " failed with exit status " + child.exitValue() + "; see " + log);
       }
       for (int i = lines.size() - 1; i >= 0; i--) {
         if (lines.get(i).startsWith("{")) {
-          return RunResult.fromJson(lines.get(i));
+          return lines.get(i);
         }
       }
-      throw new IOException(
-          benchCase.label() + " on " + engine + " printed no result line; see " + log);
+      throw new IOException(what + " printed no result line; see " + log);
     } finally {
       Files.deleteIfExists(out);
     }
