@@ -121,15 +121,15 @@ final class BarChart {
   }
 
   /**
-   * Splits {@code text} at spaces, hyphens and '=' (kept at the end of their line) into lines no
-   * wider than {@code width}; a single piece wider than that gets a line of its own.
+   * Splits {@code text} at spaces and hyphens (kept at the end of their line) into lines no wider
+   * than {@code width}; a single piece wider than that gets a line of its own.
    */
   static List<String> wrap(String text, FontMetrics metrics, int width) {
     List<String> pieces = new ArrayList<>();
     int start = 0;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      if (c == ' ' || c == '-' || c == '=') {
+      if (c == ' ' || c == '-') {
         pieces.add(text.substring(start, i + 1));
         start = i + 1;
       }

@@ -10,25 +10,17 @@ import java.util.List;
 
 /**
  * Java records: every component in declaration order, read back through the canonical constructor.
- * Accessor and constructor handles are resolved once, when the serializer is derived. A {@code
- * long} component's accessor returns the primitive, which is written as its serializer writes it,
- * without a {@link Long} per component and record (the boxing was a third of the allocations of a
- * windowed NEXMark query, see docs/performance.md).
+ * Accessor and constructor handles are resolved once, when the serializer is derived.
  */
 public final class RecordSerializer<T> extends BaseSerializer<T> {
   private final Class<?> recordClass;
   private final MethodHandle[] accessors;
-
-  /** Per component: whether its accessor is of type {@code (Object)long}. */
-  private final boolean[] longComponents;
-
   private final TypeSerializer<Object>[] componentSerializers;
   private final MethodHandle constructor;
   private final boolean immutable;
 
   /**
-   * @param accessors one per component, of method type {@code (Object)Object}, or {@code
-   *     (Object)long} for a {@code long} component
+   * @param accessors one per component, of method type {@code (Object)Object}
    * @param componentSerializers one per component; reference components accept null
    * @param constructor the canonical constructor, of method type {@code (Object[])Object}
    */
@@ -41,20 +33,6 @@ public final class RecordSerializer<T> extends BaseSerializer<T> {
     super(type);
     this.recordClass = recordClass;
     this.accessors = accessors.toArray(new MethodHandle[0]);
-    this.longComponents = new boolean[this.accessors.length];
-    for (int i = 0; i < this.accessors.length; i++) {
-      Class<?> returned = this.accessors[i].type().returnType();
-      if (returned != long.class && returned != Object.class) {
-        throw new IllegalArgumentException(
-            "accessor "
-                + i
-                + " of "
-                + recordClass.getName()
-                + " must return Object or long: "
-                + this.accessors[i].type());
-      }
-      longComponents[i] = returned == long.class;
-    }
     @SuppressWarnings("unchecked")
     TypeSerializer<Object>[] serializers = componentSerializers.toArray(new TypeSerializer[0]);
     this.componentSerializers = serializers;
@@ -65,11 +43,7 @@ public final class RecordSerializer<T> extends BaseSerializer<T> {
   @Override
   public void serialize(T value, DataOutputView out) throws IOException {
     for (int i = 0; i < accessors.length; i++) {
-      if (longComponents[i]) {
-        out.writeLong(getLong(i, value));
-      } else {
-        componentSerializers[i].serialize(get(i, value), out);
-      }
+      componentSerializers[i].serialize(get(i, value), out);
     }
   }
 
@@ -100,31 +74,14 @@ public final class RecordSerializer<T> extends BaseSerializer<T> {
   }
 
   private Object get(int component, T value) {
-    if (longComponents[component]) {
-      return getLong(component, value);
-    }
     try {
       return (Object) accessors[component].invokeExact((Object) value);
     } catch (RuntimeException | Error e) {
       throw e;
     } catch (Throwable e) {
-      throw accessorFailed(component, e);
+      throw new IllegalStateException(
+          "accessor of component " + component + " of " + recordClass.getName() + " failed", e);
     }
-  }
-
-  private long getLong(int component, T value) {
-    try {
-      return (long) accessors[component].invokeExact((Object) value);
-    } catch (RuntimeException | Error e) {
-      throw e;
-    } catch (Throwable e) {
-      throw accessorFailed(component, e);
-    }
-  }
-
-  private IllegalStateException accessorFailed(int component, Throwable e) {
-    return new IllegalStateException(
-        "accessor of component " + component + " of " + recordClass.getName() + " failed", e);
   }
 
   @SuppressWarnings("unchecked")

@@ -262,17 +262,10 @@ public final class SerializerDerivation {
     return new RecordSerializer<>(type, recordClass, accessors, serializers, constructor);
   }
 
-  /**
-   * The accessor as {@code (Object)Object}, or as {@code (Object)long} for a {@code long} component
-   * (see {@link RecordSerializer}: no boxing when it is written).
-   */
   private MethodHandle accessor(Type type, Method method) {
     try {
       method.setAccessible(true);
-      MethodHandle handle = lookup.unreflect(method);
-      return method.getReturnType() == long.class
-          ? handle.asType(MethodType.methodType(long.class, Object.class))
-          : handle.asType(GETTER);
+      return lookup.unreflect(method).asType(GETTER);
     } catch (ReflectiveOperationException | RuntimeException e) {
       throw inaccessible(type, "its accessor " + method.getName() + "()", e);
     }
