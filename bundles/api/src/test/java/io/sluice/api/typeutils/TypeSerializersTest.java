@@ -158,10 +158,7 @@ class TypeSerializersTest {
     assertThat(roundTrip(serializer, withNulls)).isEqualTo(withNulls);
   }
 
-  /**
-   * Long components take a path without boxing; their bytes must be what the Long serializer
-   * writes.
-   */
+  /** A primitive long component is its 8 bytes, no null flag: what the Long serializer writes. */
   @Test
   void longComponentsAreWrittenAsTheLongSerializerWritesThem() throws IOException {
     record Span(long from, long to) {}
