@@ -5,20 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.sluice.api.StreamEnvironment;
 import io.sluice.api.datastream.DataStream;
 import io.sluice.bench.common.Benchmark;
-import io.sluice.bench.common.LongWorkloads;
 import io.sluice.bench.common.RunResult;
-import io.sluice.bench.common.nexmark.AuctionPrice;
-import io.sluice.bench.common.nexmark.Bid;
-import io.sluice.bench.common.nexmark.NexmarkConfig;
-import io.sluice.bench.common.nexmark.NexmarkGenerator;
-import io.sluice.bench.common.nexmark.NexmarkReference;
 import io.sluice.bench.flink.FlinkEngine;
 import io.sluice.bench.flink.FlinkPipelines;
 import io.sluice.bench.sluice.SluiceEngine;
 import io.sluice.bench.sluice.SluicePipelines;
 import io.sluice.testkit.CollectSink;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -57,10 +50,12 @@ class EngineEquivalenceTest {
   void bothEnginesProduceTheExpectedOutput(String id, int parallelism) throws Exception {
     Benchmark benchmark = Benchmark.byId(id);
     long records = records(benchmark);
-    Map<Object, Integer> expected = counts(expectedOutput(benchmark, records));
+    Map<Object, Integer> expected = ExpectedOutputs.counts(ExpectedOutputs.of(benchmark, records));
 
-    Map<Object, Integer> sluice = counts(runOnSluice(benchmark, records, parallelism));
-    Map<Object, Integer> flink = counts(runOnFlink(benchmark, records, parallelism));
+    Map<Object, Integer> sluice =
+        ExpectedOutputs.counts(runOnSluice(benchmark, records, parallelism));
+    Map<Object, Integer> flink =
+        ExpectedOutputs.counts(runOnFlink(benchmark, records, parallelism));
 
     assertThat(expected).isNotEmpty();
     assertThat(sluice).isEqualTo(expected);
@@ -75,7 +70,7 @@ class EngineEquivalenceTest {
     RunResult sluice = BenchMain.runOnce(new SluiceEngine(), benchmark, records, parallelism);
     RunResult flink = BenchMain.runOnce(new FlinkEngine(), benchmark, records, parallelism);
 
-    assertThat(sluice.outputs()).isEqualTo(expectedOutput(benchmark, records).size());
+    assertThat(sluice.outputs()).isEqualTo(ExpectedOutputs.of(benchmark, records).size());
     assertThat(flink.outputs()).isEqualTo(sluice.outputs());
     assertThat(flink.checksum()).isEqualTo(sluice.checksum());
     assertThat(sluice.recordsPerSecond()).isPositive();
@@ -115,70 +110,5 @@ class EngineEquivalenceTest {
       it.forEachRemaining(out::add);
     }
     return out;
-  }
-
-  /** The benchmark's output computed in plain Java, in generator order. */
-  private static List<Object> expectedOutput(Benchmark benchmark, long records) {
-    NexmarkGenerator nexmark =
-        new NexmarkGenerator(NexmarkConfig.defaults(NexmarkConfig.BENCHMARK_SEED));
-    switch (benchmark) {
-      case NEXMARK_Q3 -> {
-        return new NexmarkReference(nexmark, records).q3();
-      }
-      case NEXMARK_Q4 -> {
-        return new NexmarkReference(nexmark, records).q4();
-      }
-      case NEXMARK_Q5 -> {
-        return new NexmarkReference(nexmark, records).q5();
-      }
-      case NEXMARK_Q7 -> {
-        return new NexmarkReference(nexmark, records).q7();
-      }
-      case NEXMARK_Q8 -> {
-        return new NexmarkReference(nexmark, records).q8();
-      }
-      case NEXMARK_Q11 -> {
-        return new NexmarkReference(nexmark, records).q11();
-      }
-      default -> {
-        // the record-at-a-time workloads below
-      }
-    }
-    List<Object> out = new ArrayList<>();
-    Map<Long, Long> sums = new HashMap<>();
-    for (long i = 0; i < records; i++) {
-      switch (benchmark) {
-        case CHAINED_MAP -> {
-          long v = i * 31 + 17;
-          if (v % 4 != 0) {
-            out.add(v ^ (v >>> 7));
-          }
-        }
-        case KEYBY_REDUCE -> out.add(sums.merge(i % LongWorkloads.KEYS, i, Long::sum));
-        case REBALANCE -> out.add(i * 3 + 1);
-        default -> {
-          Bid bid = nexmark.generate(i).bid();
-          if (bid == null) {
-            continue;
-          }
-          if (benchmark == Benchmark.NEXMARK_Q0) {
-            out.add(bid);
-          } else if (benchmark == Benchmark.NEXMARK_Q1) {
-            out.add(bid.withPrice(Math.round(bid.price() * 0.908)));
-          } else if (bid.auction() % 123 == 0) {
-            out.add(new AuctionPrice(bid.auction(), bid.price()));
-          }
-        }
-      }
-    }
-    return out;
-  }
-
-  private static Map<Object, Integer> counts(List<Object> values) {
-    Map<Object, Integer> counts = new HashMap<>();
-    for (Object v : values) {
-      counts.merge(v, 1, Integer::sum);
-    }
-    return counts;
   }
 }

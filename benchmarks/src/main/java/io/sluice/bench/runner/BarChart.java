@@ -3,27 +3,31 @@ package io.sluice.bench.runner;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
+import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import javax.imageio.ImageIO;
 
 /**
  * Draws the median throughput of both engines per case as grouped bars on a logarithmic axis (the
  * cases span two orders of magnitude), with the value and the Sluice/Flink ratio written on it.
+ * Case labels are wrapped onto several lines to fit their group, and the values on the bars are
+ * written upwards, so that neither overlaps its neighbour however many cases there are.
  */
 final class BarChart {
   private static final Color SLUICE = new Color(0x1f77b4);
   private static final Color FLINK = new Color(0xe6550d);
   private static final int WIDTH = 1100;
-  private static final int HEIGHT = 560;
+  private static final int HEIGHT = 640;
   private static final int LEFT = 80;
   private static final int RIGHT = 30;
-  private static final int TOP = 60;
-  private static final int BOTTOM = 110;
+  private static final int TOP = 110;
+  private static final int BOTTOM = 130;
 
   private BarChart() {}
 
@@ -85,9 +89,13 @@ final class BarChart {
       bar(g, x0 + barWidth, barWidth, s.flink().recordsPerSecond(), FLINK, lowDecade, highDecade);
       g.setColor(Color.BLACK);
       g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
-      centered(g, s.benchCase().label(), x0 + barWidth, TOP + plotHeight + 18);
+      int lineY = TOP + plotHeight + 18;
+      for (String line : wrap(s.benchCase().label(), g.getFontMetrics(), groupWidth - 6)) {
+        centered(g, line, x0 + barWidth, lineY);
+        lineY += 15;
+      }
       g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 12));
-      centered(g, String.format("%.2f×", s.ratio()), x0 + barWidth, TOP + plotHeight + 36);
+      centered(g, String.format("%.2f×", s.ratio()), x0 + barWidth, lineY + 3);
     }
 
     // legend
@@ -109,7 +117,49 @@ final class BarChart {
     g.setColor(Color.BLACK);
     g.setStroke(new BasicStroke(1f));
     g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
-    centered(g, Reports.count(value), x + width / 2, top - 4);
+    upwards(g, Reports.count(value), x + width / 2 + 4, top - 4);
+  }
+
+  /**
+   * Splits {@code text} at spaces and hyphens (kept at the end of their line) into lines no wider
+   * than {@code width}; a single piece wider than that gets a line of its own.
+   */
+  static List<String> wrap(String text, FontMetrics metrics, int width) {
+    List<String> pieces = new ArrayList<>();
+    int start = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == ' ' || c == '-') {
+        pieces.add(text.substring(start, i + 1));
+        start = i + 1;
+      }
+    }
+    if (start < text.length()) {
+      pieces.add(text.substring(start));
+    }
+    List<String> lines = new ArrayList<>();
+    StringBuilder line = new StringBuilder();
+    for (String piece : pieces) {
+      String candidate = line + piece;
+      if (line.length() > 0 && metrics.stringWidth(candidate.strip()) > width) {
+        lines.add(line.toString().strip());
+        line.setLength(0);
+      }
+      line.append(piece);
+    }
+    if (line.length() > 0) {
+      lines.add(line.toString().strip());
+    }
+    return lines;
+  }
+
+  /** Writes {@code text} from {@code (x, y)} upwards (rotated a quarter turn). */
+  private static void upwards(Graphics2D g, String text, int x, int y) {
+    var saved = g.getTransform();
+    g.translate(x, y);
+    g.rotate(-Math.PI / 2);
+    g.drawString(text, 0, 0);
+    g.setTransform(saved);
   }
 
   private static int y(double value, double lowDecade, double highDecade, int plotHeight) {

@@ -158,6 +158,34 @@ class TypeSerializersTest {
     assertThat(roundTrip(serializer, withNulls)).isEqualTo(withNulls);
   }
 
+  /** A primitive long component is its 8 bytes, no null flag: what the Long serializer writes. */
+  @Test
+  void longComponentsAreWrittenAsTheLongSerializerWritesThem() throws IOException {
+    record Span(long from, long to) {}
+    DataOutputSerializer expected = new DataOutputSerializer();
+    TypeSerializers.forClass(Long.class).serialize(-7L, expected);
+    TypeSerializers.forClass(Long.class).serialize(Long.MAX_VALUE, expected);
+
+    DataOutputSerializer actual = new DataOutputSerializer();
+    TypeSerializers.forClass(Span.class).serialize(new Span(-7L, Long.MAX_VALUE), actual);
+
+    assertThat(actual.copyOfBuffer()).containsExactly(expected.copyOfBuffer());
+  }
+
+  @Test
+  void recordsMixingLongAndOtherComponentsRoundTripAndCopy() throws IOException {
+    record Reading(long sensor, String unit, long at, int value, List<Long> history) {}
+    TypeSerializer<Reading> serializer = TypeSerializers.forClass(Reading.class);
+    Reading reading = new Reading(-7L, "kPa", Long.MAX_VALUE, 12, new ArrayList<>(List.of(1L)));
+    Reading withNulls = new Reading(Long.MIN_VALUE, null, 0, -1, null);
+
+    assertThat(roundTrip(serializer, reading)).isEqualTo(reading);
+    assertThat(roundTrip(serializer, withNulls)).isEqualTo(withNulls);
+    Reading copy = serializer.copy(reading);
+    assertThat(copy).isEqualTo(reading);
+    assertThat(copy.history()).isNotSameAs(reading.history());
+  }
+
   @Test
   void genericRecordFieldsAreResolvedFromTheTypeArguments() throws IOException {
     TypeSerializer<Wrapper<String>> serializer =

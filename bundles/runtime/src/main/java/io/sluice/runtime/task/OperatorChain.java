@@ -87,7 +87,7 @@ final class OperatorChain {
       Output<Object> output;
       OperatorHandle<?, ?> chained = handles.get(edge.target());
       if (chained != null) { // only members of this chain have handles
-        output = new Outputs.Chaining(chained);
+        output = ChainedOutputFactory.create((OperatorHandle<Object, ?>) chained);
       } else {
         RecordWriter<Object> writer = createWriter(edge);
         writers.add(writer);

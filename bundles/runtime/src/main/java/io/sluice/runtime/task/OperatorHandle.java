@@ -354,4 +354,17 @@ final class OperatorHandle<IN, OUT> implements OperatorContext {
       }
     }
   }
+
+  /**
+   * The operator to hand elements to directly, skipping {@link #processElement}, or null if an
+   * element needs more than the call (a key to set, a second input). For {@link ChainedOutput}.
+   */
+  OneInputStreamOperator<IN, OUT> directInput() {
+    return keySelector == null ? oneInput : null;
+  }
+
+  /** {@code failure} of this operator, named as {@link #processElement} names it. */
+  OperatorException failure(Exception failure) {
+    return new OperatorException(getOperatorDescription(), failure);
+  }
 }

@@ -31,35 +31,6 @@ final class Outputs {
     status.emitWatermarkStatus(idle);
   }
 
-  /** Hands elements to the next operator of the chain as objects (no copy, no serialization). */
-  static final class Chaining<T> implements Output<T>, StatusOutput {
-    private final OperatorHandle<T, ?> next;
-
-    Chaining(OperatorHandle<T, ?> next) {
-      this.next = next;
-    }
-
-    @Override
-    public void collect(T value, long timestamp) {
-      next.processElement(value, timestamp);
-    }
-
-    @Override
-    public <X> void collect(OutputTag<X> tag, X value, long timestamp) {
-      // main-output edges only: side outputs are routed by Outputs.Routing
-    }
-
-    @Override
-    public void emitWatermark(long watermark) {
-      next.processWatermark(watermark);
-    }
-
-    @Override
-    public void emitWatermarkStatus(boolean idle) {
-      next.processWatermarkStatus(idle);
-    }
-  }
-
   /** Serializes elements into the network buffers of one edge. */
   static final class Network<T> implements Output<T>, StatusOutput {
     private final RecordWriter<T> writer;

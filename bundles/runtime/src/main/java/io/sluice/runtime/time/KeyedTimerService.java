@@ -3,30 +3,21 @@ package io.sluice.runtime.time;
 import io.sluice.api.operators.InternalTimerService;
 import io.sluice.api.operators.Triggerable;
 import io.sluice.spi.state.KeyedStateBackend;
-import java.util.HashSet;
-import java.util.PriorityQueue;
-import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * Per-key timers of one operator: a priority queue per time domain plus a set that keeps each (key,
- * time) pair once. Event-time timers fire when {@link #advanceWatermark} passes them;
- * processing-time timers when the clock does, through a mail. Confined to the task thread.
+ * Per-key timers of one operator: a {@link TimerQueue} per time domain, which keeps each (key,
+ * time) pair once and fires timers of equal time in the order they were registered. Event-time
+ * timers fire when {@link #advanceWatermark} passes them; processing-time timers when the clock
+ * does, through a mail. Confined to the task thread.
  */
 public final class KeyedTimerService<K> implements InternalTimerService<K> {
-  /** A timer; ordered by time (timers of equal time fire in no guaranteed order, as in Flink). */
-  private record Timer<K>(long time, K key) {}
-
   private final KeyedStateBackend<K> backend;
   private final Triggerable<K> target;
   private final ProcessingTimeService clock;
   private final Consumer<Runnable> mailbox;
-  private final PriorityQueue<Timer<K>> eventTimers =
-      new PriorityQueue<>((a, b) -> Long.compare(a.time(), b.time()));
-  private final Set<Timer<K>> eventTimerSet = new HashSet<>();
-  private final PriorityQueue<Timer<K>> processingTimers =
-      new PriorityQueue<>((a, b) -> Long.compare(a.time(), b.time()));
-  private final Set<Timer<K>> processingTimerSet = new HashSet<>();
+  private final TimerQueue<K> eventTimers = new TimerQueue<>();
+  private final TimerQueue<K> processingTimers = new TimerQueue<>();
   private long currentWatermark = Long.MIN_VALUE;
   private long scheduledWakeUp = Long.MAX_VALUE;
 
@@ -43,25 +34,17 @@ public final class KeyedTimerService<K> implements InternalTimerService<K> {
 
   @Override
   public void registerEventTimeTimer(long time) {
-    Timer<K> timer = new Timer<>(time, backend.getCurrentKey());
-    if (eventTimerSet.add(timer)) {
-      eventTimers.add(timer);
-    }
+    eventTimers.add(time, backend.getCurrentKey());
   }
 
   @Override
   public void deleteEventTimeTimer(long time) {
-    Timer<K> timer = new Timer<>(time, backend.getCurrentKey());
-    if (eventTimerSet.remove(timer)) {
-      eventTimers.remove(timer);
-    }
+    eventTimers.remove(time, backend.getCurrentKey());
   }
 
   @Override
   public void registerProcessingTimeTimer(long time) {
-    Timer<K> timer = new Timer<>(time, backend.getCurrentKey());
-    if (processingTimerSet.add(timer)) {
-      processingTimers.add(timer);
+    if (processingTimers.add(time, backend.getCurrentKey())) {
       if (time < scheduledWakeUp) {
         scheduledWakeUp = time;
         clock.scheduleAt(time, this::onProcessingTime, mailbox);
@@ -71,10 +54,7 @@ public final class KeyedTimerService<K> implements InternalTimerService<K> {
 
   @Override
   public void deleteProcessingTimeTimer(long time) {
-    Timer<K> timer = new Timer<>(time, backend.getCurrentKey());
-    if (processingTimerSet.remove(timer)) {
-      processingTimers.remove(timer);
-    }
+    processingTimers.remove(time, backend.getCurrentKey());
   }
 
   @Override
@@ -90,12 +70,11 @@ public final class KeyedTimerService<K> implements InternalTimerService<K> {
   /** Fires every event-time timer at or before {@code watermark}, in time order. */
   public void advanceWatermark(long watermark) throws Exception {
     currentWatermark = watermark;
-    Timer<K> timer;
-    while ((timer = eventTimers.peek()) != null && timer.time() <= watermark) {
+    TimerQueue.Timer<K> timer;
+    while ((timer = eventTimers.peek()) != null && timer.time <= watermark) {
       eventTimers.poll();
-      eventTimerSet.remove(timer);
-      backend.setCurrentKey(timer.key());
-      target.onEventTime(timer.key(), timer.time());
+      backend.setCurrentKey(timer.key);
+      target.onEventTime(timer.key, timer.time);
     }
   }
 
@@ -104,46 +83,39 @@ public final class KeyedTimerService<K> implements InternalTimerService<K> {
     long now = clock.currentTimeMillis();
     scheduledWakeUp = Long.MAX_VALUE;
     try {
-      Timer<K> timer;
-      while ((timer = processingTimers.peek()) != null && timer.time() <= now) {
+      TimerQueue.Timer<K> timer;
+      while ((timer = processingTimers.peek()) != null && timer.time <= now) {
         processingTimers.poll();
-        processingTimerSet.remove(timer);
-        backend.setCurrentKey(timer.key());
-        target.onProcessingTime(timer.key(), timer.time());
+        backend.setCurrentKey(timer.key);
+        target.onProcessingTime(timer.key, timer.time);
       }
     } catch (Exception e) {
       throw new TimerException("a processing-time timer failed", e);
     }
-    Timer<K> next = processingTimers.peek();
+    TimerQueue.Timer<K> next = processingTimers.peek();
     if (next != null) {
-      scheduledWakeUp = next.time();
-      clock.scheduleAt(next.time(), this::onProcessingTime, mailbox);
+      scheduledWakeUp = next.time;
+      clock.scheduleAt(next.time, this::onProcessingTime, mailbox);
     }
   }
 
-  /** Every pending timer, for a checkpoint: event-time ones first, each queue in no order. */
+  /** Every pending timer, for a checkpoint: event-time ones, then processing-time ones. */
   public void forEachTimer(TimerVisitor<K> visitor) throws java.io.IOException {
-    for (Timer<K> timer : eventTimerSet) {
-      visitor.visit(true, timer.time(), timer.key());
+    for (TimerQueue.Timer<K> timer : eventTimers.inFiringOrder()) {
+      visitor.visit(true, timer.time, timer.key);
     }
-    for (Timer<K> timer : processingTimerSet) {
-      visitor.visit(false, timer.time(), timer.key());
+    for (TimerQueue.Timer<K> timer : processingTimers.inFiringOrder()) {
+      visitor.visit(false, timer.time, timer.key);
     }
   }
 
   /** Registers a restored timer for {@code key} (scheduling processing time as needed). */
   public void restoreTimer(boolean eventTime, long time, K key) {
-    Timer<K> timer = new Timer<>(time, key);
     if (eventTime) {
-      if (eventTimerSet.add(timer)) {
-        eventTimers.add(timer);
-      }
-    } else if (processingTimerSet.add(timer)) {
-      processingTimers.add(timer);
-      if (time < scheduledWakeUp) {
-        scheduledWakeUp = time;
-        clock.scheduleAt(time, this::onProcessingTime, mailbox);
-      }
+      eventTimers.add(time, key);
+    } else if (processingTimers.add(time, key) && time < scheduledWakeUp) {
+      scheduledWakeUp = time;
+      clock.scheduleAt(time, this::onProcessingTime, mailbox);
     }
   }
 

@@ -191,9 +191,17 @@ public final class WindowOperator<K, IN, ACC, V, OUT, W extends Window>
     ACC accumulator = contents.add(windowContents.get(window), value, timestamp);
     windowContents.put(window, accumulator);
     triggerContext.window = window;
+    triggerContext.eventTimerAdded = false;
     TriggerResult result = trigger.onElement(value, timestamp, window, triggerContext);
     apply(result, window, accumulator);
-    registerCleanupTimer(window);
+    long cleanup = cleanupTime(window);
+    if (!(triggerContext.eventTimerAdded
+        && assigner.isEventTime()
+        && triggerContext.lastEventTimerAdded == cleanup)) {
+      // Unless the trigger just asked for this very (window, time), as the event-time trigger
+      // does without allowed lateness: the index has it already, one state lookup saved per window.
+      registerCleanupTimer(window);
+    }
   }
 
   /**
@@ -434,6 +442,15 @@ public final class WindowOperator<K, IN, ACC, V, OUT, W extends Window>
       implements Trigger.OnMergeContext, WindowAssigner.WindowAssignerContext {
     W window;
     List<W> mergedWindows = List.of();
+
+    /**
+     * Whether the trigger registered an event-time timer for {@link #window} (at {@link
+     * #lastEventTimerAdded}) since the operator reset this, with no deletion after it.
+     */
+    boolean eventTimerAdded;
+
+    long lastEventTimerAdded;
+
     private final WindowScopedStateStore<W> state;
 
     TriggerContextImpl(KeyedStateStore keyedState, TypeSerializer<W> windowSerializer) {
@@ -455,6 +472,8 @@ public final class WindowOperator<K, IN, ACC, V, OUT, W extends Window>
     @Override
     public void registerEventTimeTimer(long time) {
       eventTimeIndex.add(time, window);
+      eventTimerAdded = true;
+      lastEventTimerAdded = time;
     }
 
     @Override
@@ -466,6 +485,7 @@ public final class WindowOperator<K, IN, ACC, V, OUT, W extends Window>
     @Override
     public void deleteEventTimeTimer(long time) {
       eventTimeIndex.remove(time, window);
+      eventTimerAdded = false;
     }
 
     @Override

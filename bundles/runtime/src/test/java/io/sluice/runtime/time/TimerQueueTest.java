@@ -1,0 +1,122 @@
+package io.sluice.runtime.time;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class TimerQueueTest {
+
+  @Test
+  void pollsByTimeThenRegistrationOrderAndKeepsEachKeyAndTimeOnce() {
+    TimerQueue<String> queue = new TimerQueue<>();
+    assertThat(queue.add(30, "a")).isTrue();
+    assertThat(queue.add(10, "b")).isTrue();
+    assertThat(queue.add(30, "c")).isTrue();
+    assertThat(queue.add(10, "a")).isTrue();
+    assertThat(queue.add(30, "a")).isFalse();
+    assertThat(queue.add(20, "b")).isTrue();
+
+    assertThat(queue.size()).isEqualTo(5);
+    assertThat(drain(queue)).containsExactly("10:b", "10:a", "20:b", "30:a", "30:c");
+    assertThat(queue.poll()).isNull();
+    assertThat(queue.peek()).isNull();
+  }
+
+  @Test
+  void removesATimerFromTheMiddleAndKeepsTheOrderOfTheRest() {
+    TimerQueue<Integer> queue = new TimerQueue<>();
+    for (int i = 0; i < 20; i++) {
+      queue.add(100 - i * 3, i);
+    }
+    assertThat(queue.remove(100 - 7 * 3, 7)).isTrue();
+    assertThat(queue.remove(100 - 7 * 3, 7)).isFalse();
+    assertThat(queue.remove(100 - 8 * 3, 9)).isFalse(); // right time, other key
+    assertThat(queue.remove(43, 19)).isTrue(); // the earliest one
+
+    List<String> expected = new ArrayList<>();
+    for (int i = 18; i >= 0; i--) {
+      if (i != 7) {
+        expected.add((100 - i * 3) + ":" + i);
+      }
+    }
+    assertThat(drain(queue)).containsExactlyElementsOf(expected);
+  }
+
+  @Test
+  void aTimerCanBeAddedAgainAfterItFiredOrWasRemoved() {
+    TimerQueue<String> queue = new TimerQueue<>();
+    queue.add(5, "k");
+    assertThat(queue.poll().time).isEqualTo(5);
+    assertThat(queue.add(5, "k")).isTrue();
+    assertThat(queue.remove(5, "k")).isTrue();
+    assertThat(queue.add(5, "k")).isTrue();
+    assertThat(drain(queue)).containsExactly("5:k");
+  }
+
+  @Test
+  void rejectsANullKey() {
+    assertThatThrownBy(() -> new TimerQueue<String>().add(1, null))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessageContaining("a timer needs a key");
+  }
+
+  /** Random adds, deletes and polls against a plain list kept sorted by (time, first added). */
+  @Test
+  void agreesWithASortedListUnderRandomOperations() {
+    Random random = new Random(7);
+    TimerQueue<Integer> queue = new TimerQueue<>();
+    List<long[]> model = new ArrayList<>(); // {time, key, sequence}
+    long sequence = 0;
+    for (int step = 0; step < 20_000; step++) {
+      long time = random.nextInt(200);
+      int key = random.nextInt(20);
+      int operation = random.nextInt(10);
+      if (operation < 5) {
+        boolean present = indexOf(model, time, key) >= 0;
+        assertThat(queue.add(time, key)).isEqualTo(!present);
+        if (!present) {
+          model.add(new long[] {time, key, sequence++});
+        }
+      } else if (operation < 8) {
+        int index = indexOf(model, time, key);
+        assertThat(queue.remove(time, key)).isEqualTo(index >= 0);
+        if (index >= 0) {
+          model.remove(index);
+        }
+      } else {
+        model.sort((a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0]) : Long.compare(a[2], b[2]));
+        TimerQueue.Timer<Integer> polled = queue.poll();
+        if (model.isEmpty()) {
+          assertThat(polled).isNull();
+        } else {
+          long[] first = model.remove(0);
+          assertThat(polled.time).isEqualTo(first[0]);
+          assertThat(polled.key).isEqualTo((int) first[1]);
+        }
+      }
+      assertThat(queue.size()).isEqualTo(model.size());
+    }
+  }
+
+  private static int indexOf(List<long[]> model, long time, int key) {
+    for (int i = 0; i < model.size(); i++) {
+      if (model.get(i)[0] == time && model.get(i)[1] == key) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static <K> List<String> drain(TimerQueue<K> queue) {
+    List<String> fired = new ArrayList<>();
+    TimerQueue.Timer<K> timer;
+    while ((timer = queue.poll()) != null) {
+      fired.add(timer.time + ":" + timer.key);
+    }
+    return fired;
+  }
+}
