@@ -182,7 +182,12 @@ final class BackendSwitcher implements AutoCloseable {
       RedeployResult result =
           (throughSavepoint ? master.redeploy(why) : master.restartFromLatestCheckpoint(why))
               .get(MOVE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-      record.backend = target;
+      // The selection may have changed again while the job moved: record where it really runs.
+      StateBackend landed = registry.selectedStateBackend();
+      record.backend =
+          result.newBackend() == null || result.newBackend().equals(target.name()) || landed == null
+              ? target
+              : landed;
       JobMove move =
           new JobMove(
               record.id,
