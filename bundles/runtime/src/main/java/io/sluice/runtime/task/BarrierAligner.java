@@ -69,8 +69,10 @@ final class BarrierAligner {
 
   /** The coordinator aborted checkpoint {@code id}: stop aligning for it. */
   void abort(long id) {
+    // Remember the abort even before any barrier of it arrived: a barrier that comes later (from a
+    // producer still running) must not start an alignment that the finished producers never end.
+    lastCompleted = Math.max(lastCompleted, id);
     if (current != null && current.checkpointId() <= id) {
-      lastCompleted = Math.max(lastCompleted, current.checkpointId());
       reset();
     }
   }
