@@ -97,7 +97,10 @@ public final class SinkWriterOperator<T> extends AbstractStreamOperator<Void>
     var rc = context.getRuntimeContext();
     var initContext =
         new Sink.InitContext(
-            rc.getJobId(), rc.getIndexOfThisSubtask(), rc.getNumberOfParallelSubtasks());
+            rc.getJobId(),
+            rc.getIndexOfThisSubtask(),
+            rc.getNumberOfParallelSubtasks(),
+            context.isCheckpointingEnabled());
     if (restoredWriterState != null && sink instanceof SupportsWriterState<?, ?> stateful) {
       writer =
           ((SupportsWriterState<T, Object>) stateful)

@@ -69,7 +69,10 @@ public final class FileSink<T>
   @Override
   public CommittingSinkWriter<T, PendingFile> createWriter(InitContext context) throws IOException {
     PartFiles files = prepare(context);
-    boolean directory = context.parallelism() > 1 || Files.isDirectory(files.path());
+    boolean directory =
+        context.parallelism() > 1
+            || context.checkpointingEnabled()
+            || Files.isDirectory(files.path());
     return new TextLineWriter<>(
         files,
         context.subtaskIndex(),
@@ -96,7 +99,10 @@ public final class FileSink<T>
     }
     // The directory is made with the first part file: a writer restored from a checkpoint taken
     // after the end of its input gets no lines, and its last output may be the single file.
-    boolean directory = context.parallelism() > 1 || Files.isDirectory(files.path());
+    boolean directory =
+        context.parallelism() > 1
+            || context.checkpointingEnabled()
+            || Files.isDirectory(files.path());
     return new TextLineWriter<>(
         files, context.subtaskIndex(), context.parallelism(), directory, true, next);
   }
@@ -106,6 +112,8 @@ public final class FileSink<T>
     PartFiles files = new PartFiles(target, context.subtaskIndex());
     if (context.parallelism() > 1) {
       files.createDirectory(context.parallelism(), "with several writers");
+    } else if (context.checkpointingEnabled()) {
+      files.createDirectory(context.parallelism(), "with checkpoints");
     } else if (target.getParent() != null) {
       Files.createDirectories(target.getParent());
     }

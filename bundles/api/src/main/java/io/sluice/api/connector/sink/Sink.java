@@ -20,6 +20,14 @@ public interface Sink<T> extends Serializable {
    * @param jobId the job
    * @param subtaskIndex this writer's subtask, from 0
    * @param parallelism the number of writers
+   * @param checkpointingEnabled whether the job takes checkpoints (a two-phase sink then commits on
+   *     checkpoint completion, and may choose a layout for that, as the file sink does)
    */
-  record InitContext(String jobId, int subtaskIndex, int parallelism) {}
+  record InitContext(
+      String jobId, int subtaskIndex, int parallelism, boolean checkpointingEnabled) {
+    /** A context of a job without checkpoints. */
+    public InitContext(String jobId, int subtaskIndex, int parallelism) {
+      this(jobId, subtaskIndex, parallelism, false);
+    }
+  }
 }
