@@ -1,7 +1,6 @@
 package io.sluice.launcher.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import io.sluice.launcher.cli.Main;
 import io.sluice.launcher.control.ControlServer;
@@ -25,9 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
  * running ({@link TestJobs#ticks}). Each test runs a long-running platform with its control API in
  * this JVM and drives it through {@link Main}, as {@code bin/sluice} does.
  *
- * <p>Moving a job between backends and taking savepoints is the job master's work; the assertions
- * that need it come last in each test, behind an assumption that names what is missing, so the rest
- * (selection, configuration, CLI output, the job surviving) is checked either way.
+ * <p>Besides selection, configuration and CLI output, the tests check that savepoints are written
+ * and that a running job really moves between backends (the job master's work).
  */
 class BackendIT {
 
@@ -169,14 +167,6 @@ class BackendIT {
       int code = sluice(dist, "savepoint", id, target.toString());
 
       assertThat(running.job(id).status()).isEqualTo("RUNNING");
-      if (code != 0) {
-        assertThat(err())
-            .startsWith("sluice: the savepoint of job " + id + " failed: ")
-            .hasLineCount(1);
-      }
-      assumeFalse(
-          code != 0 && err().contains("not implemented yet"),
-          "JobMaster.triggerSavepoint is not implemented yet (the lead's part); it said: " + err());
       assertThat(code).as(err()).isZero();
       Matcher path =
           Pattern.compile(
@@ -230,10 +220,6 @@ class BackendIT {
           TestDistribution.TIMEOUT,
           () -> fileContains(runtimeConf, "state.backend\\s*=\\s*heap"));
 
-      assumeFalse(
-          toRocksdb != 0 && rocksdbOut.contains("not implemented yet"),
-          "JobMaster.redeploy is not implemented yet (the lead's part); the CLI printed: "
-              + rocksdbOut);
       assertThat(toRocksdb).as(rocksdbOut).isZero();
       String move = "job " + id + " \\(ticks\\) moved %s in \\d+\\.\\d{3} s through savepoint \\S+";
       assertThat(rocksdbOut.lines().skip(1).toList())
