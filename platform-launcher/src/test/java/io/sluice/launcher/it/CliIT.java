@@ -2,13 +2,9 @@ package io.sluice.launcher.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.sluice.launcher.cli.Main;
 import io.sluice.launcher.control.ControlServer;
 import io.sluice.launcher.control.NoPlatformException;
 import io.sluice.launcher.platform.Platform;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,25 +19,18 @@ class CliIT {
 
   @TempDir Path home;
 
-  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+  private final CliRunner cli = new CliRunner();
 
   private int sluice(TestDistribution dist, String... args) {
-    out.reset();
-    err.reset();
-    return Main.run(
-        List.of(args),
-        dist.distribution,
-        new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8));
+    return cli.run(dist, args);
   }
 
   private String out() {
-    return out.toString(StandardCharsets.UTF_8);
+    return cli.out();
   }
 
   private String err() {
-    return err.toString(StandardCharsets.UTF_8);
+    return cli.err();
   }
 
   @Test

@@ -2,9 +2,6 @@ package io.sluice.launcher.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.sluice.launcher.cli.Main;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,15 +20,10 @@ class ExamplesIT {
 
   @TempDir Path home;
 
-  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+  private final CliRunner cli = new CliRunner();
 
   private int sluice(TestDistribution dist, String... args) {
-    err.reset();
-    return Main.run(
-        List.of(args),
-        dist.distribution,
-        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8));
+    return cli.run(dist, args);
   }
 
   @Test
@@ -51,7 +43,7 @@ class ExamplesIT {
                 output.toString(),
                 "--parallelism",
                 "2"))
-        .as(err.toString(StandardCharsets.UTF_8))
+        .as(cli.err())
         .isZero();
 
     Map<String, Long> expected = new TreeMap<>();
@@ -90,7 +82,7 @@ class ExamplesIT {
                   run.get(0).toString(),
                   "--parallelism",
                   run.get(1).toString()))
-          .as(err.toString(StandardCharsets.UTF_8))
+          .as(cli.err())
           .isZero();
     }
     List<String> lines = Files.readAllLines(one, StandardCharsets.UTF_8);
@@ -122,7 +114,7 @@ class ExamplesIT {
                 output.toString(),
                 "--parallelism",
                 "3"))
-        .as(err.toString(StandardCharsets.UTF_8))
+        .as(cli.err())
         .isZero();
 
     // The failure-free output, computed with a plain loop: k<TAB>1 .. k<TAB>n_k for every key.
