@@ -5,12 +5,16 @@ import io.sluice.api.typeutils.DataOutputView;
 import io.sluice.api.typeutils.TypeSerializer;
 import java.io.IOException;
 import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodType;
 import java.lang.reflect.Type;
 import java.util.List;
 
 /**
  * Java records: every component in declaration order, read back through the canonical constructor.
- * Accessor and constructor handles are resolved once, when the serializer is derived.
+ * Accessor and constructor handles are resolved once, when the serializer is derived; serializing
+ * and deserializing go through a {@link RecordCodec} generated for the record type (no boxing, no
+ * reflective call per component), or, for a record with more components than one method handle
+ * takes, through the boxed handles.
  */
 public final class RecordSerializer<T> extends BaseSerializer<T> {
   private final Class<?> recordClass;
@@ -18,11 +22,12 @@ public final class RecordSerializer<T> extends BaseSerializer<T> {
   private final TypeSerializer<Object>[] componentSerializers;
   private final MethodHandle constructor;
   private final boolean immutable;
+  private final RecordCodec codec;
 
   /**
-   * @param accessors one per component, of method type {@code (Object)Object}
+   * @param accessors one per component, typed {@code (R)C}
    * @param componentSerializers one per component; reference components accept null
-   * @param constructor the canonical constructor, of method type {@code (Object[])Object}
+   * @param constructor the canonical constructor, typed {@code (C1..Cn)R}
    */
   public RecordSerializer(
       Type type,
@@ -32,23 +37,49 @@ public final class RecordSerializer<T> extends BaseSerializer<T> {
       MethodHandle constructor) {
     super(type);
     this.recordClass = recordClass;
-    this.accessors = accessors.toArray(new MethodHandle[0]);
+    this.accessors =
+        accessors.stream()
+            .map(a -> a.asType(MethodType.methodType(Object.class, Object.class)))
+            .toArray(MethodHandle[]::new);
     @SuppressWarnings("unchecked")
     TypeSerializer<Object>[] serializers = componentSerializers.toArray(new TypeSerializer[0]);
     this.componentSerializers = serializers;
-    this.constructor = constructor;
+    this.constructor =
+        constructor
+            .asSpreader(Object[].class, accessors.size())
+            .asType(MethodType.methodType(Object.class, Object[].class));
     this.immutable = componentSerializers.stream().allMatch(BaseSerializer::isImmutable);
+    this.codec = generatedCodec(accessors, componentSerializers, constructor);
+  }
+
+  private static RecordCodec generatedCodec(
+      List<MethodHandle> accessors,
+      List<TypeSerializer<Object>> componentSerializers,
+      MethodHandle constructor) {
+    try {
+      return RecordCodecs.create(accessors, componentSerializers, constructor);
+    } catch (IllegalArgumentException tooManyComponents) {
+      return null;
+    }
   }
 
   @Override
   public void serialize(T value, DataOutputView out) throws IOException {
+    if (codec != null) {
+      codec.write(value, out);
+      return;
+    }
     for (int i = 0; i < accessors.length; i++) {
       componentSerializers[i].serialize(get(i, value), out);
     }
   }
 
   @Override
+  @SuppressWarnings("unchecked")
   public T deserialize(DataInputView in) throws IOException {
+    if (codec != null) {
+      return (T) codec.read(in);
+    }
     Object[] components = new Object[accessors.length];
     for (int i = 0; i < components.length; i++) {
       components[i] = componentSerializers[i].deserialize(in);

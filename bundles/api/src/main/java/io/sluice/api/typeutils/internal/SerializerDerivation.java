@@ -251,11 +251,7 @@ public final class SerializerDerivation {
     try {
       Constructor<?> canonical = recordClass.getDeclaredConstructor(componentClasses);
       canonical.setAccessible(true);
-      constructor =
-          lookup
-              .unreflectConstructor(canonical)
-              .asSpreader(Object[].class, components.length)
-              .asType(MethodType.methodType(Object.class, Object[].class));
+      constructor = lookup.unreflectConstructor(canonical);
     } catch (ReflectiveOperationException | RuntimeException e) {
       throw inaccessible(type, "its canonical constructor", e);
     }
@@ -265,7 +261,7 @@ public final class SerializerDerivation {
   private MethodHandle accessor(Type type, Method method) {
     try {
       method.setAccessible(true);
-      return lookup.unreflect(method).asType(GETTER);
+      return lookup.unreflect(method);
     } catch (ReflectiveOperationException | RuntimeException e) {
       throw inaccessible(type, "its accessor " + method.getName() + "()", e);
     }
