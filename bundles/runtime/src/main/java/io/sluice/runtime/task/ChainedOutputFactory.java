@@ -1,9 +1,7 @@
 package io.sluice.runtime.task;
 
 import io.sluice.api.operators.Output;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import io.sluice.spi.codegen.HiddenCopies;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -15,7 +13,6 @@ import java.lang.invoke.MethodType;
  * as jobs come and go.
  */
 final class ChainedOutputFactory {
-  private static final byte[] BYTECODE = bytecode();
   private static final MethodType CONSTRUCTOR =
       MethodType.methodType(void.class, OperatorHandle.class);
 
@@ -25,25 +22,14 @@ final class ChainedOutputFactory {
   @SuppressWarnings("unchecked")
   static <T> Output<T> create(OperatorHandle<T, ?> next) {
     try {
-      MethodHandles.Lookup copy = MethodHandles.lookup().defineHiddenClass(BYTECODE, true);
+      MethodHandles.Lookup copy =
+          HiddenCopies.define(MethodHandles.lookup(), ChainedOutput.class, null);
       MethodHandle constructor = copy.findConstructor(copy.lookupClass(), CONSTRUCTOR);
       return (Output<T>) constructor.invoke(next);
     } catch (RuntimeException | Error e) {
       throw e;
     } catch (Throwable e) {
       throw new IllegalStateException("cannot copy " + ChainedOutput.class.getName(), e);
-    }
-  }
-
-  private static byte[] bytecode() {
-    String resource = ChainedOutput.class.getSimpleName() + ".class";
-    try (InputStream in = ChainedOutput.class.getResourceAsStream(resource)) {
-      if (in == null) {
-        throw new IllegalStateException("the class file " + resource + " is not on the class path");
-      }
-      return in.readAllBytes();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the class file " + resource, e);
     }
   }
 }

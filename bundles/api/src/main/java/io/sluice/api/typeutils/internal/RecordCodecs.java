@@ -3,11 +3,9 @@ package io.sluice.api.typeutils.internal;
 import io.sluice.api.typeutils.DataInputView;
 import io.sluice.api.typeutils.DataOutputView;
 import io.sluice.api.typeutils.TypeSerializer;
+import io.sluice.spi.codegen.HiddenCopies;
 import java.io.DataInput;
 import java.io.DataOutput;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -25,7 +23,6 @@ import java.util.Map;
  * DataOutput} writes them), the same as {@link RecordSerializer}'s reflective path.
  */
 final class RecordCodecs {
-  private static final byte[] TEMPLATE = templateBytecode();
   private static final MethodHandles.Lookup LOOKUP = MethodHandles.lookup();
   private static final MethodType WRITE_TYPE =
       MethodType.methodType(void.class, Object.class, DataOutputView.class);
@@ -74,7 +71,7 @@ final class RecordCodecs {
       MethodHandle write = writer(accessors, serializers);
       MethodHandle read = reader(constructor, serializers);
       MethodHandles.Lookup copy =
-          LOOKUP.defineHiddenClassWithClassData(TEMPLATE, List.of(write, read), true);
+          HiddenCopies.define(LOOKUP, GeneratedRecordCodec.class, List.of(write, read));
       return (RecordCodec)
           copy.findConstructor(copy.lookupClass(), MethodType.methodType(void.class)).invoke();
     } catch (IllegalArgumentException e) {
@@ -182,17 +179,5 @@ final class RecordCodecs {
             MethodType.methodType(Object.class, DataInputView.class))
         .bindTo(serializer)
         .asType(MethodType.methodType(type, DataInputView.class));
-  }
-
-  private static byte[] templateBytecode() {
-    String resource = GeneratedRecordCodec.class.getSimpleName() + ".class";
-    try (InputStream in = GeneratedRecordCodec.class.getResourceAsStream(resource)) {
-      if (in == null) {
-        throw new IllegalStateException("the class file " + resource + " is not on the class path");
-      }
-      return in.readAllBytes();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the class file " + resource, e);
-    }
   }
 }
