@@ -6,6 +6,7 @@ import io.sluice.api.typeutils.InvalidTypesException;
 import io.sluice.api.typeutils.TypeSerializer;
 import java.io.IOException;
 import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodType;
 import java.lang.reflect.Type;
 import java.util.List;
 
@@ -18,40 +19,56 @@ public final class PojoSerializer<T> extends BaseSerializer<T> {
   private final Class<?> pojoClass;
   private final MethodHandle constructor;
   private final PojoField[] fields;
+  private final StructCodec codec;
 
   /**
-   * One field: its getter {@code (Object)Object}, setter {@code (Object,Object)void} and serializer
-   * (null-accepting for reference types).
+   * One field: its getter {@code (P)F}, setter {@code (P,F)} and serializer (null-accepting for
+   * reference types).
    */
   public record PojoField(
-      String name, MethodHandle getter, MethodHandle setter, TypeSerializer<Object> serializer) {}
+      String name, MethodHandle getter, MethodHandle setter, TypeSerializer<Object> serializer) {
+    /**
+     * The same field with handles of types {@code (Object)Object} and {@code (Object,Object)void}.
+     */
+    PojoField boxed() {
+      return new PojoField(
+          name,
+          getter.asType(MethodType.methodType(Object.class, Object.class)),
+          setter.asType(MethodType.methodType(void.class, Object.class, Object.class)),
+          serializer);
+    }
+  }
 
   /**
-   * @param constructor the no-argument constructor, of method type {@code ()Object}
+   * Serializing and deserializing go through a {@link StructCodec} generated for the class (no
+   * boxing, no reflective call per field); {@link #copy} uses the boxed handles.
+   *
+   * @param constructor the no-argument constructor, typed {@code ()P}
    */
   public PojoSerializer(
       Type type, Class<?> pojoClass, MethodHandle constructor, List<PojoField> fields) {
     super(type);
     this.pojoClass = pojoClass;
-    this.constructor = constructor;
-    this.fields = fields.toArray(new PojoField[0]);
+    this.constructor = constructor.asType(MethodType.methodType(Object.class));
+    this.fields = fields.stream().map(PojoField::boxed).toArray(PojoField[]::new);
+    this.codec =
+        StructCodecs.forPojo(
+            constructor,
+            fields.stream().map(PojoField::getter).toList(),
+            fields.stream().map(PojoField::setter).toList(),
+            fields.stream().map(PojoField::serializer).toList());
   }
 
   @Override
   public void serialize(T value, DataOutputView out) throws IOException {
     checkExactClass(value);
-    for (PojoField field : fields) {
-      field.serializer().serialize(get(field, value), out);
-    }
+    codec.write(value, out);
   }
 
   @Override
+  @SuppressWarnings("unchecked")
   public T deserialize(DataInputView in) throws IOException {
-    T pojo = newInstance();
-    for (PojoField field : fields) {
-      set(field, pojo, field.serializer().deserialize(in));
-    }
-    return pojo;
+    return (T) codec.read(in);
   }
 
   @Override

@@ -12,7 +12,7 @@ import java.util.List;
 /**
  * Java records: every component in declaration order, read back through the canonical constructor.
  * Accessor and constructor handles are resolved once, when the serializer is derived; serializing
- * and deserializing go through a {@link RecordCodec} generated for the record type (no boxing, no
+ * and deserializing go through a {@link StructCodec} generated for the record type (no boxing, no
  * reflective call per component), or, for a record with more components than one method handle
  * takes, through the boxed handles.
  */
@@ -22,7 +22,7 @@ public final class RecordSerializer<T> extends BaseSerializer<T> {
   private final TypeSerializer<Object>[] componentSerializers;
   private final MethodHandle constructor;
   private final boolean immutable;
-  private final RecordCodec codec;
+  private final StructCodec codec;
 
   /**
    * @param accessors one per component, typed {@code (R)C}
@@ -52,12 +52,12 @@ public final class RecordSerializer<T> extends BaseSerializer<T> {
     this.codec = generatedCodec(accessors, componentSerializers, constructor);
   }
 
-  private static RecordCodec generatedCodec(
+  private static StructCodec generatedCodec(
       List<MethodHandle> accessors,
       List<TypeSerializer<Object>> componentSerializers,
       MethodHandle constructor) {
     try {
-      return RecordCodecs.create(accessors, componentSerializers, constructor);
+      return StructCodecs.forRecord(accessors, componentSerializers, constructor);
     } catch (IllegalArgumentException tooManyComponents) {
       return null;
     }

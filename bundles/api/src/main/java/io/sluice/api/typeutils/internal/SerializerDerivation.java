@@ -5,7 +5,6 @@ import io.sluice.api.typeutils.InvalidTypesException;
 import io.sluice.api.typeutils.TypeSerializer;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
 import java.lang.reflect.GenericArrayType;
@@ -39,9 +38,6 @@ public final class SerializerDerivation {
   /** Deeper nesting means a generic type that grows as it recurses, e.g. Node<List<T>>. */
   private static final int MAX_DEPTH = 64;
 
-  private static final MethodType GETTER = MethodType.methodType(Object.class, Object.class);
-  private static final MethodType SETTER =
-      MethodType.methodType(void.class, Object.class, Object.class);
   private static final String USE_CONCRETE = "Use a concrete type, a record or a POJO.";
 
   private final Type root;
@@ -283,10 +279,7 @@ public final class SerializerDerivation {
     }
     MethodHandle constructor;
     try {
-      constructor =
-          lookup
-              .unreflectConstructor(pojoClass.getConstructor())
-              .asType(MethodType.methodType(Object.class));
+      constructor = lookup.unreflectConstructor(pojoClass.getConstructor());
     } catch (NoSuchMethodException e) {
       throw unsupported(
           type,
@@ -333,7 +326,7 @@ public final class SerializerDerivation {
     return fields;
   }
 
-  /** The getter {@code (Object)Object} and setter {@code (Object,Object)void} of a POJO field. */
+  /** The getter {@code (P)F} and setter {@code (P,F)} of a POJO field. */
   private MethodHandle[] fieldAccess(Class<?> pojoClass, Field field) {
     int modifiers = field.getModifiers();
     try {
@@ -343,9 +336,7 @@ public final class SerializerDerivation {
               "is final, so a POJO cannot set it after construction."
                   + " Make it non-final, or make the class a record.");
         }
-        return new MethodHandle[] {
-          lookup.unreflectGetter(field).asType(GETTER), lookup.unreflectSetter(field).asType(SETTER)
-        };
+        return new MethodHandle[] {lookup.unreflectGetter(field), lookup.unreflectSetter(field)};
       }
       Method getter = publicGetter(pojoClass, field);
       Method setter = publicSetter(pojoClass, field);
@@ -359,9 +350,7 @@ public final class SerializerDerivation {
                 + capitalized
                 + "(...)). Make the field public, or add both.");
       }
-      return new MethodHandle[] {
-        lookup.unreflect(getter).asType(GETTER), lookup.unreflect(setter).asType(SETTER)
-      };
+      return new MethodHandle[] {lookup.unreflect(getter), lookup.unreflect(setter)};
     } catch (IllegalAccessException e) {
       throw fieldProblem("cannot be accessed (" + e.getMessage() + ").");
     }

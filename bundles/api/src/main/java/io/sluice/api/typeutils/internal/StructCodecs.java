@@ -13,16 +13,18 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Builds the {@link RecordCodec} of a record type: one method handle that writes every component
- * (primitives straight to the {@link DataOutput}, references through their serializer) and one that
- * reads them in order and calls the canonical constructor with typed arguments, so no component is
- * boxed and no {@code Object[]} is allocated. The handles are installed as constants in a hidden
- * copy of {@link GeneratedRecordCodec}, one per record type.
+ * Builds the {@link StructCodec} of a record or POJO type: one method handle that writes every
+ * component (primitives straight to the {@link DataOutput}, references through their serializer),
+ * and one that reads them in order and either calls a record's canonical constructor with typed
+ * arguments or creates the POJO and calls its setters. No component is boxed, no {@code Object[]}
+ * is allocated. The handles are installed as constants in a hidden copy of {@link GeneratedCodec},
+ * one per type.
  *
  * <p>The wire format is that of the component serializers one after the other (primitives as {@code
- * DataOutput} writes them), the same as {@link RecordSerializer}'s reflective path.
+ * DataOutput} writes them), the same as the reflective paths of {@link RecordSerializer} and {@link
+ * PojoSerializer}.
  */
-final class RecordCodecs {
+final class StructCodecs {
   private static final MethodHandles.Lookup LOOKUP = MethodHandles.lookup();
   private static final MethodType WRITE_TYPE =
       MethodType.methodType(void.class, Object.class, DataOutputView.class);
@@ -52,7 +54,7 @@ final class RecordCodecs {
           float.class, "readFloat",
           double.class, "readDouble");
 
-  private RecordCodecs() {}
+  private StructCodecs() {}
 
   /**
    * The codec of a record type.
@@ -60,30 +62,54 @@ final class RecordCodecs {
    * @param accessors the component accessors, typed {@code (R)Ci}
    * @param serializers one per component; used for the reference components only
    * @param constructor the canonical constructor, typed {@code (C1..Cn)R}
-   * @throws IllegalArgumentException if the record has too many components for one method handle
-   *     (the caller falls back to the reflective path)
+   * @throws IllegalArgumentException if the record has too many components for the handles (the
+   *     caller falls back to its reflective path)
    */
-  static RecordCodec create(
+  static StructCodec forRecord(
       List<MethodHandle> accessors,
       List<TypeSerializer<Object>> serializers,
       MethodHandle constructor) {
     try {
-      MethodHandle write = writer(accessors, serializers);
-      MethodHandle read = reader(constructor, serializers);
-      MethodHandles.Lookup copy =
-          HiddenCopies.define(LOOKUP, GeneratedRecordCodec.class, List.of(write, read));
-      return (RecordCodec)
-          copy.findConstructor(copy.lookupClass(), MethodType.methodType(void.class)).invoke();
-    } catch (IllegalArgumentException e) {
-      throw e;
-    } catch (RuntimeException | Error e) {
-      throw e;
-    } catch (Throwable e) {
+      return define(writer(accessors, serializers), recordReader(constructor, serializers));
+    } catch (ReflectiveOperationException e) {
       throw new IllegalStateException("cannot generate a record codec", e);
     }
   }
 
-  /** {@code (Object record, DataOutputView out) void}: the components' writes in order. */
+  /**
+   * The codec of a POJO type.
+   *
+   * @param constructor the no-argument constructor, typed {@code ()P}
+   * @param getters the field getters, typed {@code (P)Fi}
+   * @param setters the field setters, typed {@code (P,Fi)} (any return type, ignored)
+   * @param serializers one per field; used for the reference fields only
+   */
+  static StructCodec forPojo(
+      MethodHandle constructor,
+      List<MethodHandle> getters,
+      List<MethodHandle> setters,
+      List<TypeSerializer<Object>> serializers) {
+    try {
+      return define(writer(getters, serializers), pojoReader(constructor, setters, serializers));
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("cannot generate a POJO codec", e);
+    }
+  }
+
+  private static StructCodec define(MethodHandle write, MethodHandle read) {
+    MethodHandles.Lookup copy =
+        HiddenCopies.define(LOOKUP, GeneratedCodec.class, List.of(write, read));
+    try {
+      return (StructCodec)
+          copy.findConstructor(copy.lookupClass(), MethodType.methodType(void.class)).invoke();
+    } catch (RuntimeException | Error e) {
+      throw e;
+    } catch (Throwable e) {
+      throw new IllegalStateException("cannot instantiate a generated codec", e);
+    }
+  }
+
+  /** {@code (Object value, DataOutputView out) void}: the components' writes in order. */
   private static MethodHandle writer(
       List<MethodHandle> accessors, List<TypeSerializer<Object>> serializers)
       throws ReflectiveOperationException {
@@ -96,7 +122,7 @@ final class RecordCodecs {
     return sequence;
   }
 
-  /** {@code (Object record, DataOutputView out) void} for one component. */
+  /** {@code (Object value, DataOutputView out) void} for one component. */
   private static MethodHandle writeComponent(
       MethodHandle accessor, TypeSerializer<Object> serializer)
       throws ReflectiveOperationException {
@@ -137,7 +163,7 @@ final class RecordCodecs {
    * Built from the constructor outwards: {@code G_k(in, c1..ck)} reads the components after {@code
    * k} and constructs; {@code G_(k-1)} reads component {@code k} and calls {@code G_k}.
    */
-  private static MethodHandle reader(
+  private static MethodHandle recordReader(
       MethodHandle constructor, List<TypeSerializer<Object>> serializers)
       throws ReflectiveOperationException {
     MethodType constructorType = constructor.type().changeReturnType(Object.class);
@@ -162,6 +188,31 @@ final class RecordCodecs {
       g = MethodHandles.foldArguments(p, read);
     }
     return g.asType(READ_TYPE);
+  }
+
+  /**
+   * {@code (DataInputView in) Object}: creates the POJO, then reads field 1 and sets it, field 2,
+   * …, and returns the POJO.
+   */
+  private static MethodHandle pojoReader(
+      MethodHandle constructor,
+      List<MethodHandle> setters,
+      List<TypeSerializer<Object>> serializers)
+      throws ReflectiveOperationException {
+    // (Object pojo, DataInputView in) Object: the remaining fields, then the POJO itself
+    MethodHandle fill =
+        MethodHandles.dropArguments(MethodHandles.identity(Object.class), 1, DataInputView.class);
+    for (int i = setters.size() - 1; i >= 0; i--) {
+      MethodHandle setter = setters.get(i);
+      Class<?> field = setter.type().parameterType(1);
+      MethodHandle set =
+          setter.asType(MethodType.methodType(void.class, Object.class, field)); // (pojo, f)
+      MethodHandle readAndSet =
+          MethodHandles.filterArguments(set, 1, readComponent(field, serializers.get(i)));
+      fill = MethodHandles.foldArguments(fill, readAndSet); // field i, then the later ones
+    }
+    MethodHandle create = constructor.asType(MethodType.methodType(Object.class));
+    return MethodHandles.foldArguments(fill, create).asType(READ_TYPE);
   }
 
   /** {@code (DataInputView in) X} for one component of type {@code type}. */

@@ -10,10 +10,11 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Records are written component by component in declaration order, primitives exactly as {@link
- * java.io.DataOutput} writes them, whichever way the serializer gets at the components.
+ * Records are written component by component in declaration order, POJOs field by field in name
+ * order, primitives exactly as {@link java.io.DataOutput} writes them, whichever way the serializer
+ * gets at the components (generated codec or reflective path).
  */
-class RecordSerializerWireFormatTest {
+class RecordAndPojoWireFormatTest {
 
   record EveryPrimitive(
       boolean flag, byte b, short s, char c, int i, long l, float f, double d, String text) {}
@@ -214,6 +215,69 @@ class RecordSerializerWireFormatTest {
     }
     assertThat(written).isEqualTo(expected.toByteArray());
     assertThat(read(serializer, written)).isEqualTo(value);
+  }
+
+  /** A POJO with a public field, getter/setter pairs and a fluent setter. */
+  public static final class Reading {
+    public double value;
+    private long at;
+    private String sensor;
+    private int quality;
+
+    public long getAt() {
+      return at;
+    }
+
+    public void setAt(long at) {
+      this.at = at;
+    }
+
+    public String getSensor() {
+      return sensor;
+    }
+
+    public Reading setSensor(String sensor) {
+      this.sensor = sensor;
+      return this;
+    }
+
+    public int getQuality() {
+      return quality;
+    }
+
+    public void setQuality(int quality) {
+      this.quality = quality;
+    }
+  }
+
+  @Test
+  void pojoFieldsAreWrittenInNameOrderAndReadBackThroughTheSetters() throws IOException {
+    Reading reading = new Reading();
+    reading.value = 21.5;
+    reading.setAt(1_700_000_000_123L);
+    reading.setSensor("t-7");
+    reading.setQuality(3);
+    TypeSerializer<Reading> serializer = TypeSerializers.forClass(Reading.class);
+
+    byte[] written = write(serializer, reading);
+
+    ByteArrayOutputStream expected = new ByteArrayOutputStream();
+    DataOutputStream data = new DataOutputStream(expected);
+    data.writeLong(1_700_000_000_123L); // at
+    data.writeInt(3); // quality
+    data.write(1); // sensor: present
+    data.write(write(TypeSerializers.forClass(String.class), "t-7"));
+    data.writeDouble(21.5); // value
+    assertThat(written).isEqualTo(expected.toByteArray());
+
+    Reading back = read(serializer, written);
+    assertThat(back.value).isEqualTo(21.5);
+    assertThat(back.getAt()).isEqualTo(1_700_000_000_123L);
+    assertThat(back.getSensor()).isEqualTo("t-7");
+    assertThat(back.getQuality()).isEqualTo(3);
+
+    Reading empty = read(serializer, write(serializer, new Reading()));
+    assertThat(empty.getSensor()).isNull();
   }
 
   @Test

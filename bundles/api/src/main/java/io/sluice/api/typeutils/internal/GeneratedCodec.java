@@ -9,22 +9,22 @@ import java.lang.invoke.MethodHandles;
 import java.util.List;
 
 /**
- * The template {@link RecordCodecs} copies once per record type as a hidden class whose class data
+ * The template {@link StructCodecs} copies once per record type as a hidden class whose class data
  * holds that type's two method handles. In the copy they are {@code static final}, so constants to
  * the JIT, which then inlines the whole component sequence into {@link #write} and {@link #read}:
  * the effect of generated code, with no bytecode written. This class itself (not hidden) has no
  * class data and is never instantiated.
  */
-final class GeneratedRecordCodec implements RecordCodec {
+final class GeneratedCodec implements StructCodec {
   /** {@code (Object record, DataOutputView out) void}. */
   private static final MethodHandle WRITE = part(0);
 
   /** {@code (DataInputView in) Object}. */
   private static final MethodHandle READ = part(1);
 
-  GeneratedRecordCodec() {
+  GeneratedCodec() {
     if (WRITE == null) {
-      throw new IllegalStateException("only hidden copies made by RecordCodecs can be used");
+      throw new IllegalStateException("only hidden copies made by StructCodecs can be used");
     }
   }
 
