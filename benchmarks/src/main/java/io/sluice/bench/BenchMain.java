@@ -1,5 +1,6 @@
 package io.sluice.bench;
 
+import io.sluice.bench.baseline.PlainJavaEngine;
 import io.sluice.bench.common.Benchmark;
 import io.sluice.bench.common.Engine;
 import io.sluice.bench.common.PeakMemory;
@@ -95,7 +96,9 @@ public final class BenchMain {
     return switch (id) {
       case "sluice" -> new SluiceEngine();
       case "flink" -> new FlinkEngine();
-      default -> throw new IllegalArgumentException("--engine must be sluice or flink: " + id);
+      case "java" -> new PlainJavaEngine();
+      default ->
+          throw new IllegalArgumentException("--engine must be sluice, flink or java: " + id);
     };
   }
 
