@@ -16,9 +16,10 @@ import java.util.Optional;
  * @param os operating system and kernel
  * @param java the JVM the children run on
  */
-record MachineInfo(String cpu, int cores, double memoryGib, String os, String java) {
+public record MachineInfo(String cpu, int cores, double memoryGib, String os, String java) {
 
-  static MachineInfo current() {
+  /** The machine this JVM runs on. */
+  public static MachineInfo current() {
     return new MachineInfo(
         procField("/proc/cpuinfo", "model name").orElse(System.getProperty("os.arch")),
         Runtime.getRuntime().availableProcessors(),
@@ -30,7 +31,7 @@ record MachineInfo(String cpu, int cores, double memoryGib, String os, String ja
   }
 
   /** The 1-minute load average, or -1 where unknown: the machine may be shared. */
-  static double loadAverage() {
+  public static double loadAverage() {
     try {
       return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
     } catch (IOException | RuntimeException e) {
@@ -38,7 +39,8 @@ record MachineInfo(String cpu, int cores, double memoryGib, String os, String ja
     }
   }
 
-  String describe() {
+  /** One line: CPU, cores, memory, OS, JVM. */
+  public String describe() {
     return String.format("%s, %d cores, %.0f GiB RAM, %s, %s", cpu, cores, memoryGib, os, java);
   }
 
