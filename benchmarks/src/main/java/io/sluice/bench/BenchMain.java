@@ -18,11 +18,12 @@ import java.util.Map;
  *
  * <pre>
  * java -cp … io.sluice.bench.BenchMain --engine sluice|flink --bench NAME --records N
- *     --parallelism P [--warmups W]
+ *     --parallelism P [--warmups W] [--warmup-records R]
  * </pre>
  *
- * The job runs {@code W} times (default 1) to warm the JIT, then once measured. Exit status 0 with
- * the line on standard output, or 1 with the error on standard error.
+ * The job runs {@code W} times (default 1) on {@code R} records (default {@code N}) to warm the
+ * JIT, then once measured on {@code N} records. Exit status 0 with the line on standard output, or
+ * 1 with the error on standard error.
  */
 public final class BenchMain {
   private BenchMain() {}
@@ -36,8 +37,10 @@ public final class BenchMain {
       long records = Long.parseLong(require(options, "records"));
       int parallelism = Integer.parseInt(require(options, "parallelism"));
       int warmups = Integer.parseInt(options.getOrDefault("warmups", "1"));
+      long warmupRecords =
+          Long.parseLong(options.getOrDefault("warmup-records", Long.toString(records)));
       for (int i = 0; i < warmups; i++) {
-        runOnce(engine, benchmark, records, parallelism);
+        runOnce(engine, benchmark, warmupRecords, parallelism);
       }
       long cpuBefore = processCpuNanos();
       RunResult result = runOnce(engine, benchmark, records, parallelism);
@@ -124,6 +127,6 @@ public final class BenchMain {
 
   private static String usage() {
     return "BenchMain --engine sluice|flink --bench NAME --records N --parallelism P"
-        + " [--warmups W]";
+        + " [--warmups W] [--warmup-records R]";
   }
 }

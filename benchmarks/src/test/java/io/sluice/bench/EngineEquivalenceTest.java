@@ -8,6 +8,7 @@ import io.sluice.bench.common.Benchmark;
 import io.sluice.bench.common.RunResult;
 import io.sluice.bench.flink.FlinkEngine;
 import io.sluice.bench.flink.FlinkPipelines;
+import io.sluice.bench.sluice.ScopedStateBackend;
 import io.sluice.bench.sluice.SluiceEngine;
 import io.sluice.bench.sluice.SluicePipelines;
 import io.sluice.testkit.CollectSink;
@@ -25,6 +26,13 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class EngineEquivalenceTest {
   private static final long LONGS = 30_000;
+
+  /** 3.5 s of event time: three 1 s windows close during the run, the fourth at its end. */
+  private static final long WINDOWED_LONGS = 350_000;
+
+  /** Three records per key of the state benchmarks, so that two of them read a stored value. */
+  private static final long STATE_LONGS = 300_000;
+
   private static final long EVENTS = 20_000;
 
   /** 20 s of event time, so that the 10 s windows and sessions of q3–q11 close several times. */
@@ -36,6 +44,11 @@ class EngineEquivalenceTest {
     "keyby-reduce,1",
     "keyby-reduce,2",
     "rebalance,2",
+    "window-aggregate,1",
+    "window-aggregate,2",
+    "state-heap,1",
+    "state-rocksdb,1",
+    "pojo-shuffle,2",
     "nexmark-q0,1",
     "nexmark-q1,2",
     "nexmark-q2,1",
@@ -63,7 +76,16 @@ class EngineEquivalenceTest {
   }
 
   @ParameterizedTest(name = "{0} at parallelism {1}")
-  @CsvSource({"keyby-reduce,2", "rebalance,2", "nexmark-q1,1", "nexmark-q4,2", "nexmark-q11,1"})
+  @CsvSource({
+    "keyby-reduce,2",
+    "rebalance,2",
+    "window-aggregate,2",
+    "state-rocksdb,1",
+    "pojo-shuffle,2",
+    "nexmark-q1,1",
+    "nexmark-q4,2",
+    "nexmark-q11,1"
+  })
   void measuredRunsOfBothEnginesReportTheSameChecksum(String id, int parallelism) throws Exception {
     Benchmark benchmark = Benchmark.byId(id);
     long records = records(benchmark);
@@ -82,26 +104,34 @@ class EngineEquivalenceTest {
   }
 
   private static long records(Benchmark benchmark) {
-    if (!benchmark.nexmark()) {
-      return LONGS;
-    }
-    return benchmark.ordinal() > Benchmark.NEXMARK_Q2.ordinal() ? WINDOWED_EVENTS : EVENTS;
+    return switch (benchmark) {
+      case CHAINED_MAP, KEYBY_REDUCE, REBALANCE, POJO_SHUFFLE -> LONGS;
+      case WINDOW_AGGREGATE -> WINDOWED_LONGS;
+      case STATE_HEAP, STATE_ROCKSDB -> STATE_LONGS;
+      case NEXMARK_Q0, NEXMARK_Q1, NEXMARK_Q2 -> EVENTS;
+      case NEXMARK_Q3, NEXMARK_Q4, NEXMARK_Q5, NEXMARK_Q7, NEXMARK_Q8, NEXMARK_Q11 ->
+          WINDOWED_EVENTS;
+    };
   }
 
   @SuppressWarnings("unchecked")
   private static List<Object> runOnSluice(Benchmark benchmark, long records, int parallelism)
       throws Exception {
-    StreamEnvironment env = io.sluice.testkit.LocalEnvironment.create(parallelism);
-    CollectSink<Object> sink = new CollectSink<>();
-    ((DataStream<Object>) SluicePipelines.build(env, benchmark, records, parallelism)).sinkTo(sink);
-    env.execute(benchmark.id());
-    return sink.elements();
+    try (ScopedStateBackend state = ScopedStateBackend.open(benchmark.stateBackend())) {
+      StreamEnvironment env = SluiceEngine.localEnvironment(parallelism, state.backend());
+      CollectSink<Object> sink = new CollectSink<>();
+      ((DataStream<Object>) SluicePipelines.build(env, benchmark, records, parallelism))
+          .sinkTo(sink);
+      env.execute(benchmark.id());
+      return sink.elements();
+    }
   }
 
   @SuppressWarnings("unchecked")
   private static List<Object> runOnFlink(Benchmark benchmark, long records, int parallelism)
       throws Exception {
-    StreamExecutionEnvironment env = FlinkEngine.localEnvironment(parallelism);
+    StreamExecutionEnvironment env =
+        FlinkEngine.localEnvironment(parallelism, benchmark.stateBackend());
     List<Object> out = new ArrayList<>();
     try (CloseableIterator<Object> it =
         ((org.apache.flink.streaming.api.datastream.DataStream<Object>)

@@ -2,6 +2,8 @@ package io.sluice.bench;
 
 import io.sluice.bench.common.Benchmark;
 import io.sluice.bench.common.LongWorkloads;
+import io.sluice.bench.common.hotpath.Trade;
+import io.sluice.bench.common.hotpath.WindowSum;
 import io.sluice.bench.common.nexmark.AuctionPrice;
 import io.sluice.bench.common.nexmark.Bid;
 import io.sluice.bench.common.nexmark.NexmarkConfig;
@@ -26,6 +28,9 @@ final class ExpectedOutputs {
     NexmarkGenerator nexmark =
         new NexmarkGenerator(NexmarkConfig.defaults(NexmarkConfig.BENCHMARK_SEED));
     switch (benchmark) {
+      case WINDOW_AGGREGATE -> {
+        return windowSums(records);
+      }
       case NEXMARK_Q3 -> {
         return new NexmarkReference(nexmark, records).q3();
       }
@@ -60,6 +65,8 @@ final class ExpectedOutputs {
         }
         case KEYBY_REDUCE -> out.add(sums.merge(i % LongWorkloads.KEYS, i, Long::sum));
         case REBALANCE -> out.add(i * 3 + 1);
+        case STATE_HEAP, STATE_ROCKSDB -> out.add(sums.merge(i % 100_000, i, Long::sum));
+        case POJO_SHUFFLE -> out.add(Trade.of(i).fold());
         default -> {
           Bid bid = nexmark.generate(i).bid();
           if (bid == null) {
@@ -75,6 +82,27 @@ final class ExpectedOutputs {
         }
       }
     }
+    return out;
+  }
+
+  /**
+   * window-aggregate: record {@code i} has key {@code i % 10,000} and event time {@code i / 100}
+   * ms, so it belongs to the 1 s window that ends at the next full second; one count and sum per
+   * key and window.
+   */
+  private static List<Object> windowSums(long records) {
+    Map<List<Long>, long[]> windows = new HashMap<>();
+    for (long i = 0; i < records; i++) {
+      long millis = i / 100;
+      long end = millis - millis % 1_000 + 1_000;
+      long[] countSum = windows.computeIfAbsent(List.of(i % 10_000, end), k -> new long[2]);
+      countSum[0]++;
+      countSum[1] += i;
+    }
+    List<Object> out = new ArrayList<>();
+    windows.forEach(
+        (keyEnd, countSum) ->
+            out.add(new WindowSum(keyEnd.get(0), keyEnd.get(1), countSum[0], countSum[1])));
     return out;
   }
 

@@ -1,13 +1,12 @@
 package io.sluice.bench.checkpoint;
 
+import io.sluice.bench.common.Folders;
+import io.sluice.bench.common.StateBackendKind;
 import io.sluice.bench.flink.FlinkCheckpointScenario;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * Runs the checkpoint benchmark ({@link CheckpointScenario}) once in this JVM and prints its
@@ -37,7 +36,10 @@ public final class CheckpointBenchMain {
         int keys = Integer.parseInt(options.getOrDefault("keys", "1000000"));
         int checkpoints = Integer.parseInt(options.getOrDefault("checkpoints", "3"));
         double changePercent = Double.parseDouble(options.getOrDefault("change-percent", "1"));
-        long budgetMb = Long.parseLong(options.getOrDefault("rocksdb-budget-mb", "64"));
+        long budgetMb =
+            Long.parseLong(
+                options.getOrDefault(
+                    "rocksdb-budget-mb", Long.toString(StateBackendKind.ROCKSDB_MEMORY_MB)));
         String engine = options.getOrDefault("engine", "sluice");
         Object measured =
             switch (engine) {
@@ -51,7 +53,7 @@ public final class CheckpointBenchMain {
         System.out.println(measured);
         System.out.flush();
       } finally {
-        deleteRecursively(work);
+        Folders.deleteRecursively(work);
       }
     } catch (Throwable t) {
       t.printStackTrace();
@@ -69,16 +71,5 @@ public final class CheckpointBenchMain {
       options.put(args[i].substring(2), args[++i]);
     }
     return options;
-  }
-
-  private static void deleteRecursively(Path root) throws IOException {
-    if (!Files.exists(root)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(root)) {
-      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(path);
-      }
-    }
   }
 }

@@ -9,6 +9,8 @@ import io.sluice.api.connector.sink.Sink;
 import io.sluice.api.connector.sink.SinkWriter;
 import io.sluice.api.eventtime.WatermarkStrategy;
 import io.sluice.bench.common.Json;
+import io.sluice.bench.common.StateBackendKind;
+import io.sluice.bench.sluice.SluiceStateBackends;
 import io.sluice.runtime.checkpoint.CompletedCheckpointInfo;
 import io.sluice.runtime.execution.JobMaster;
 import io.sluice.runtime.execution.RedeployResult;
@@ -16,7 +18,6 @@ import io.sluice.runtime.execution.RestoreSettings;
 import io.sluice.spi.checkpoint.StateHandle;
 import io.sluice.spi.state.StateBackend;
 import io.sluice.state.heap.HeapStateBackend;
-import io.sluice.state.rocksdb.RocksDbStateBackend;
 import io.sluice.testkit.LocalEnvironment;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -52,7 +53,7 @@ final class CheckpointScenario {
   private final SnapshotTimings timings = new SnapshotTimings();
   private final AtomicReference<StateBackend> selected = new AtomicReference<>();
   private final AtomicReference<JobMaster> master = new AtomicReference<>();
-  private final List<RocksDbStateBackend> opened = new ArrayList<>();
+  private final List<StateBackend> opened = new ArrayList<>();
   private final Json.ObjectBuilder result = Json.object();
   private List<StateHandle> previousPieces = List.of();
 
@@ -119,7 +120,9 @@ final class CheckpointScenario {
         running.cancel();
       }
       driver.join(WAIT_LIMIT.toMillis());
-      opened.forEach(RocksDbStateBackend::close);
+      for (StateBackend backend : opened) {
+        SluiceStateBackends.close(backend);
+      }
       JobProbe.remove(jobName);
     }
     return result;
@@ -134,9 +137,12 @@ final class CheckpointScenario {
   }
 
   private StateBackend rocksDb(boolean incremental) {
-    RocksDbStateBackend backend =
-        new RocksDbStateBackend(
-            workDirectory.resolve("rocksdb-" + opened.size()), rocksDbBudgetMb, incremental);
+    StateBackend backend =
+        SluiceStateBackends.create(
+            StateBackendKind.ROCKSDB,
+            workDirectory.resolve("rocksdb-" + opened.size()),
+            rocksDbBudgetMb,
+            incremental);
     opened.add(backend);
     return timed(backend);
   }

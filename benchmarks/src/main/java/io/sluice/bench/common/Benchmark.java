@@ -15,6 +15,27 @@ public enum Benchmark {
   KEYBY_REDUCE("keyby-reduce", "generator -> keyBy(x % 10000) -> rolling sum -> sink", false),
   /** generator at parallelism 1 → rebalance → map at parallelism p → sink. */
   REBALANCE("rebalance", "generator (p=1) -> rebalance -> map (p) -> sink", false),
+  /** generator with event time → keyBy(x % 10,000) → tumbling 1 s windows → count and sum. */
+  WINDOW_AGGREGATE(
+      "window-aggregate",
+      "generator (event time) -> keyBy(x % 10000) -> tumbling 1 s event-time windows"
+          + " -> aggregate (count, sum)",
+      false),
+  /** generator → keyBy(x % 100,000) → running sum in {@code ValueState<Long>} on the heap. */
+  STATE_HEAP(
+      "state-heap",
+      "generator -> keyBy(x % 100000) -> keyed process: running sum in ValueState (heap)",
+      false),
+  /** The same as {@link #STATE_HEAP} on the RocksDB backend. */
+  STATE_ROCKSDB(
+      "state-rocksdb",
+      "generator -> keyBy(x % 100000) -> keyed process: running sum in ValueState (RocksDB)",
+      false),
+  /** generator → an eight-field record → rebalance → fold to a long (p) → sink. */
+  POJO_SHUFFLE(
+      "pojo-shuffle",
+      "generator -> map to an 8-field record -> rebalance -> fold to a long (p) -> sink",
+      false),
   /** NEXMark q0: the bids, passed through. */
   NEXMARK_Q0("nexmark-q0", "NEXMark q0: pass-through of bids", true),
   /** NEXMark q1: bid prices converted from dollars to euros. */
@@ -67,6 +88,11 @@ public enum Benchmark {
   /** Whether the input is the NEXMark event stream (else generated longs). */
   public boolean nexmark() {
     return nexmark;
+  }
+
+  /** The keyed state backend the job runs on. */
+  public StateBackendKind stateBackend() {
+    return this == STATE_ROCKSDB ? StateBackendKind.ROCKSDB : StateBackendKind.HEAP;
   }
 
   /**

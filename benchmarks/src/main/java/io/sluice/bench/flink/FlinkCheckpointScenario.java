@@ -2,6 +2,7 @@ package io.sluice.bench.flink;
 
 import io.sluice.bench.checkpoint.JobProbe;
 import io.sluice.bench.common.Json;
+import io.sluice.bench.common.StateBackendKind;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
@@ -9,10 +10,7 @@ import org.apache.flink.api.common.JobID;
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.MemorySize;
 import org.apache.flink.configuration.RestOptions;
-import org.apache.flink.configuration.StateBackendOptions;
-import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.core.execution.CheckpointType;
 import org.apache.flink.runtime.checkpoint.AbstractCheckpointStats;
 import org.apache.flink.runtime.checkpoint.CheckpointStatsStatus;
@@ -55,24 +53,22 @@ public final class FlinkCheckpointScenario {
   public Json.ObjectBuilder run() throws Exception {
     result.put("keys", keys).put("checkpointsPerBackend", checkpoints);
     result.put("changedKeysPerCheckpoint", changedKeys).put("rocksDbBudgetMb", rocksDbBudgetMb);
-    measure("heap", "hashmap", false);
-    measure("rocksdbFull", "rocksdb", false);
-    measure("rocksdbIncremental", "rocksdb", true);
+    measure("heap", StateBackendKind.HEAP, false);
+    measure("rocksdbFull", StateBackendKind.ROCKSDB, false);
+    measure("rocksdbIncremental", StateBackendKind.ROCKSDB, true);
     return result;
   }
 
-  private void measure(String label, String backend, boolean incremental) throws Exception {
+  private void measure(String label, StateBackendKind backend, boolean incremental)
+      throws Exception {
     String jobName = "flink-checkpoint-bench-" + label + "-" + System.nanoTime();
     Configuration conf = new Configuration();
     conf.set(RestOptions.BIND_PORT, "0");
-    conf.set(StateBackendOptions.STATE_BACKEND, backend);
+    FlinkStateBackends.configure(conf, backend, rocksDbBudgetMb, incremental);
     conf.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
     conf.set(
         CheckpointingOptions.CHECKPOINTS_DIRECTORY,
         workDirectory.resolve("flink-" + label).toUri().toString());
-    conf.set(CheckpointingOptions.INCREMENTAL_CHECKPOINTS, incremental);
-    // RocksDB takes its memory from the slot's managed memory: the same budget as Sluice's.
-    conf.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, MemorySize.ofMebiBytes(rocksDbBudgetMb));
     MiniClusterConfiguration cluster =
         new MiniClusterConfiguration.Builder()
             .setConfiguration(conf)

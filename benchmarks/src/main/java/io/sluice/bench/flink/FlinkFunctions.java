@@ -1,14 +1,25 @@
 package io.sluice.bench.flink;
 
 import io.sluice.bench.common.LongWorkloads;
+import io.sluice.bench.common.hotpath.CountSum;
+import io.sluice.bench.common.hotpath.Trade;
+import io.sluice.bench.common.hotpath.WindowSum;
 import io.sluice.bench.common.nexmark.AuctionPrice;
 import io.sluice.bench.common.nexmark.Bid;
 import io.sluice.bench.common.nexmark.Event;
 import io.sluice.bench.common.nexmark.NexmarkQueries;
+import org.apache.flink.api.common.functions.AggregateFunction;
 import org.apache.flink.api.common.functions.FilterFunction;
 import org.apache.flink.api.common.functions.MapFunction;
+import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.functions.ReduceFunction;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.java.functions.KeySelector;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.streaming.api.functions.windowing.ProcessWindowFunction;
+import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
+import org.apache.flink.util.Collector;
 
 /** The benchmark functions as Flink function classes, each delegating to the shared logic. */
 final class FlinkFunctions {
@@ -53,6 +64,78 @@ final class FlinkFunctions {
     @Override
     public Long map(Long value) {
       return LongWorkloads.rebalanceMap(value);
+    }
+  }
+
+  /** window-aggregate: count and sum of a key's values in a window. */
+  static final class CountAndSum implements AggregateFunction<Long, CountSum, CountSum> {
+    @Override
+    public CountSum createAccumulator() {
+      return CountSum.EMPTY;
+    }
+
+    @Override
+    public CountSum add(Long value, CountSum accumulator) {
+      return LongWorkloads.count(accumulator, value);
+    }
+
+    @Override
+    public CountSum getResult(CountSum accumulator) {
+      return accumulator;
+    }
+
+    @Override
+    public CountSum merge(CountSum a, CountSum b) {
+      return a.plus(b);
+    }
+  }
+
+  /** window-aggregate: the window's count and sum with its key and end. */
+  static final class KeyWindowSum
+      extends ProcessWindowFunction<CountSum, WindowSum, Long, TimeWindow> {
+    @Override
+    public void process(
+        Long key, Context context, Iterable<CountSum> sums, Collector<WindowSum> out) {
+      out.collect(LongWorkloads.windowSum(key, context.window().getEnd(), sums.iterator().next()));
+    }
+  }
+
+  static final class StateKey implements KeySelector<Long, Long> {
+    @Override
+    public Long getKey(Long value) {
+      return LongWorkloads.stateKey(value);
+    }
+  }
+
+  /** state-heap, state-rocksdb: read, add, write back and emit the key's sum, per record. */
+  static final class RunningSum extends KeyedProcessFunction<Long, Long, Long> {
+    private transient ValueState<Long> sum;
+
+    @Override
+    public void open(OpenContext context) {
+      sum = getRuntimeContext().getState(new ValueStateDescriptor<>("sum", Long.class));
+    }
+
+    @Override
+    public void processElement(Long value, Context context, Collector<Long> out) throws Exception {
+      Long before = sum.value();
+      long after = before == null ? value : LongWorkloads.sum(before, value);
+      sum.update(after);
+      out.collect(after);
+    }
+  }
+
+  static final class ToTrade implements MapFunction<Long, Trade> {
+    @Override
+    public Trade map(Long value) {
+      return Trade.of(value);
+    }
+  }
+
+  static final class FoldTrade implements MapFunction<Trade, Long> {
+    @Override
+    public Long map(Trade value) {
+      return value.fold();
     }
   }
 

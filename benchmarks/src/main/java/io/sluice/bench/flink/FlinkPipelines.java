@@ -2,6 +2,7 @@ package io.sluice.bench.flink;
 
 import io.sluice.bench.common.Benchmark;
 import io.sluice.bench.common.LongGenerator;
+import io.sluice.bench.common.LongWorkloads;
 import io.sluice.bench.common.nexmark.Bid;
 import io.sluice.bench.common.nexmark.Event;
 import io.sluice.bench.common.nexmark.NexmarkConfig;
@@ -37,6 +38,20 @@ public final class FlinkPipelines {
               .rebalance()
               .map(new FlinkFunctions.RebalanceMap())
               .setParallelism(parallelism);
+      case WINDOW_AGGREGATE ->
+          longs(env, records, parallelism, false, eventTime())
+              .keyBy(new FlinkFunctions.ModKey())
+              .window(TumblingEventTimeWindows.of(LongWorkloads.WINDOW))
+              .aggregate(new FlinkFunctions.CountAndSum(), new FlinkFunctions.KeyWindowSum());
+      case STATE_HEAP, STATE_ROCKSDB ->
+          longs(env, records, parallelism, false)
+              .keyBy(new FlinkFunctions.StateKey())
+              .process(new FlinkFunctions.RunningSum());
+      case POJO_SHUFFLE ->
+          longs(env, records, parallelism, false)
+              .map(new FlinkFunctions.ToTrade())
+              .rebalance()
+              .map(new FlinkFunctions.FoldTrade());
       case NEXMARK_Q0 ->
           events(env, records, parallelism)
               .filter(new FlinkFunctions.IsBid())
@@ -120,11 +135,26 @@ public final class FlinkPipelines {
 
   private static DataStream<Long> longs(
       StreamExecutionEnvironment env, long records, int parallelism, boolean stampLatency) {
+    return longs(env, records, parallelism, stampLatency, WatermarkStrategy.noWatermarks());
+  }
+
+  private static DataStream<Long> longs(
+      StreamExecutionEnvironment env,
+      long records,
+      int parallelism,
+      boolean stampLatency,
+      WatermarkStrategy<Long> watermarks) {
     return env.fromSource(
             new GeneratorSource<>(new LongGenerator(), records, stampLatency),
-            WatermarkStrategy.noWatermarks(),
+            watermarks,
             "Generator")
         .setParallelism(parallelism);
+  }
+
+  /** window-aggregate: event time from the index; each source subtask's indices ascend. */
+  private static WatermarkStrategy<Long> eventTime() {
+    return WatermarkStrategy.<Long>forMonotonousTimestamps()
+        .withTimestampAssigner((x, previous) -> LongWorkloads.eventTime(x));
   }
 
   private static DataStream<Event> events(

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Runs every benchmark case on both engines, alternating, each measurement in a child JVM, then
@@ -46,39 +47,29 @@ public final class BenchRunner {
       }
     }
     if (only != null) {
-      String filter = only;
-      plan =
-          new Plan(
-              plan.name(),
-              plan.cases().stream().filter(c -> c.label().contains(filter)).toList(),
-              plan.repetitions(),
-              plan.warmups());
+      plan = plan.only(only);
     }
     System.exit(run(plan, results, logs) ? 0 : 1);
   }
 
   /** Runs the plan and writes the reports; false if any outputs disagree. */
   static boolean run(Plan plan, Path results, Path logs) throws IOException, InterruptedException {
-    ChildLauncher launcher =
-        new ChildLauncher(
-            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            System.getProperty("java.class.path"),
-            logs);
+    Map<String, ChildLauncher> launchers = EngineLaunchers.create(logs);
     Instant started = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     long startNanos = System.nanoTime();
     double loadBefore = MachineInfo.loadAverage();
-    int total = plan.cases().size() * plan.repetitions() * ENGINES.length;
+    int total = plan.cases().stream().mapToInt(BenchCase::repetitions).sum() * ENGINES.length;
     int done = 0;
     List<RunResult> runs = new ArrayList<>();
     List<CaseSummary> summaries = new ArrayList<>();
     String flinkVersion = "?";
     for (BenchCase benchCase : plan.cases()) {
       List<RunResult> caseRuns = new ArrayList<>();
-      for (int rep = 1; rep <= plan.repetitions(); rep++) {
+      for (int rep = 1; rep <= benchCase.repetitions(); rep++) {
         for (int k = 0; k < ENGINES.length; k++) {
           // alternate which engine goes first, so neither always runs on a cooler machine
           String engine = ENGINES[(k + rep + 1) % ENGINES.length];
-          RunResult result = launcher.run(benchCase, engine, rep, plan.warmups());
+          RunResult result = launchers.get(engine).run(benchCase, engine, rep, plan);
           caseRuns.add(result);
           if (engine.equals("flink")) {
             flinkVersion = result.engineVersion();

@@ -1,7 +1,6 @@
 package io.sluice.bench.runner;
 
 import io.sluice.bench.common.Json;
-import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,17 +53,7 @@ public final class CheckpointRunner {
         }
       }
     }
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    // Both engines ship org.rocksdb classes and native libraries of different RocksDB versions
-    // (rocksdbjni and Flink's frocksdbjni): each child sees only its own engine's RocksDB.
-    Map<String, ChildLauncher> launchers =
-        Map.of(
-            "sluice",
-            new ChildLauncher(
-                java, classPathWithout("frocksdbjni", "flink-statebackend-rocksdb"), logs),
-            "flink",
-            new ChildLauncher(
-                java, classPathWithout("/rocksdbjni-", "sluice-state-rocksdb"), logs));
+    Map<String, ChildLauncher> launchers = EngineLaunchers.create(logs);
     Instant started = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     long startNanos = System.nanoTime();
     double loadBefore = MachineInfo.loadAverage();
@@ -145,16 +134,5 @@ public final class CheckpointRunner {
     String markdown = report.markdown();
     Files.writeString(results.resolve("checkpoint.md"), markdown, StandardCharsets.UTF_8);
     System.out.print(markdown);
-  }
-
-  /** This JVM's class path without the entries that contain any of {@code fragments}. */
-  private static String classPathWithout(String... fragments) {
-    List<String> kept = new ArrayList<>();
-    for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
-      if (java.util.Arrays.stream(fragments).noneMatch(entry::contains)) {
-        kept.add(entry);
-      }
-    }
-    return String.join(File.pathSeparator, kept);
   }
 }

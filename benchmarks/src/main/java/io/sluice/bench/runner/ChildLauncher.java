@@ -36,7 +36,7 @@ final class ChildLauncher {
    * @throws IOException if the child failed, timed out, or printed no result line; the message
    *     names the log with its error output
    */
-  RunResult run(BenchCase benchCase, String engine, int repetition, int warmups)
+  RunResult run(BenchCase benchCase, String engine, int repetition, Plan plan)
       throws IOException, InterruptedException {
     String line =
         runForJsonLine(
@@ -51,7 +51,9 @@ final class ChildLauncher {
                 "--parallelism",
                 Integer.toString(benchCase.parallelism()),
                 "--warmups",
-                Integer.toString(warmups)),
+                Integer.toString(plan.warmups()),
+                "--warmup-records",
+                Long.toString(benchCase.warmupRecords(plan.warmupFraction()))),
             benchCase.benchmark().id()
                 + "-p"
                 + benchCase.parallelism()

@@ -38,6 +38,7 @@ final class Reports {
               .put("benchmark", s.benchCase().benchmark().id())
               .put("parallelism", s.benchCase().parallelism())
               .put("records", s.benchCase().records())
+              .put("repetitions", s.benchCase().repetitions())
               .put("sluiceRecordsPerSecond", s.sluice().recordsPerSecond())
               .put("flinkRecordsPerSecond", s.flink().recordsPerSecond())
               .put("ratioSluiceToFlink", s.ratio())
@@ -58,8 +59,9 @@ final class Reports {
     }
     return Json.object()
             .put("plan", context.plan().name())
-            .put("repetitions", context.plan().repetitions())
+            .put("repetitions", context.plan().maxRepetitions())
             .put("warmupsPerChild", context.plan().warmups())
+            .put("warmupRecordFraction", context.plan().warmupFraction())
             .put("startedAt", context.startedAt())
             .put("minutes", context.minutes())
             .put("loadAverageBefore", context.loadBefore())
@@ -92,23 +94,30 @@ final class Reports {
         .append(" child JVMs: `")
         .append(String.join(" ", ChildLauncher.JVM_OPTIONS))
         .append("`\n");
+    Plan plan = context.plan();
     md.append(
         String.format(
-            "- %d measured runs per engine and benchmark, each in a fresh JVM after %d warm-up"
-                + " run(s) of the same job; engines alternate; medians shown%n%n",
-            context.plan().repetitions(), context.plan().warmups()));
+            "- %s measured runs per engine and benchmark (column runs), each in a fresh JVM after"
+                + " %d warm-up run(s) of the same job on %.0f %% of its records; engines alternate;"
+                + " medians shown%n%n",
+            plan.minRepetitions() == plan.maxRepetitions()
+                ? Integer.toString(plan.maxRepetitions())
+                : plan.minRepetitions() + "–" + plan.maxRepetitions(),
+            plan.warmups(),
+            plan.warmupFraction() * 100));
     md.append(
-        "| benchmark | p | records | Sluice rec/s | Flink rec/s | Sluice/Flink |"
+        "| benchmark | p | records | runs | Sluice rec/s | Flink rec/s | Sluice/Flink |"
             + " Sluice peak RSS | Flink peak RSS | latency p50 / p99 Sluice · Flink |"
             + " outputs agree |\n");
-    md.append("|---|---:|---:|---:|---:|---:|---:|---:|---|---|\n");
+    md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---|\n");
     for (CaseSummary s : summaries) {
       md.append(
           String.format(
-              "| %s | %d | %s | %s | %s | %.2f | %.0f MiB | %.0f MiB | %s | %s |%n",
+              "| %s | %d | %s | %d | %s | %s | %.2f | %.0f MiB | %.0f MiB | %s | %s |%n",
               s.benchCase().benchmark().id(),
               s.benchCase().parallelism(),
               count(s.benchCase().records()),
+              s.benchCase().repetitions(),
               count(s.sluice().recordsPerSecond()),
               count(s.flink().recordsPerSecond()),
               s.ratio(),

@@ -8,6 +8,7 @@ import io.sluice.api.windowing.assigners.SlidingEventTimeWindows;
 import io.sluice.api.windowing.assigners.TumblingEventTimeWindows;
 import io.sluice.bench.common.Benchmark;
 import io.sluice.bench.common.LongGenerator;
+import io.sluice.bench.common.LongWorkloads;
 import io.sluice.bench.common.nexmark.Bid;
 import io.sluice.bench.common.nexmark.Event;
 import io.sluice.bench.common.nexmark.NexmarkConfig;
@@ -37,6 +38,20 @@ public final class SluicePipelines {
               .rebalance()
               .map(new SluiceFunctions.RebalanceMap())
               .setParallelism(parallelism);
+      case WINDOW_AGGREGATE ->
+          longs(env, records, parallelism, false, eventTime())
+              .keyBy(new SluiceFunctions.ModKey())
+              .window(TumblingEventTimeWindows.of(LongWorkloads.WINDOW))
+              .aggregate(new SluiceFunctions.CountAndSum(), new SluiceFunctions.KeyWindowSum());
+      case STATE_HEAP, STATE_ROCKSDB ->
+          longs(env, records, parallelism, false)
+              .keyBy(new SluiceFunctions.StateKey())
+              .process(new SluiceFunctions.RunningSum());
+      case POJO_SHUFFLE ->
+          longs(env, records, parallelism, false)
+              .map(new SluiceFunctions.ToTrade())
+              .rebalance()
+              .map(new SluiceFunctions.FoldTrade());
       case NEXMARK_Q0 ->
           events(env, records, parallelism)
               .filter(new SluiceFunctions.IsBid())
@@ -123,12 +138,27 @@ public final class SluicePipelines {
 
   private static DataStream<Long> longs(
       StreamEnvironment env, long records, int parallelism, boolean stampLatency) {
+    return longs(env, records, parallelism, stampLatency, WatermarkStrategy.noWatermarks());
+  }
+
+  private static DataStream<Long> longs(
+      StreamEnvironment env,
+      long records,
+      int parallelism,
+      boolean stampLatency,
+      WatermarkStrategy<Long> watermarks) {
     return env.fromSource(
             new GeneratorSource<>(new LongGenerator(), records, stampLatency),
-            WatermarkStrategy.<Long>noWatermarks(),
+            watermarks,
             "Generator",
             Long.class)
         .setParallelism(parallelism);
+  }
+
+  /** window-aggregate: event time from the index; each source subtask's indices ascend. */
+  private static WatermarkStrategy<Long> eventTime() {
+    return WatermarkStrategy.<Long>forMonotonousTimestamps()
+        .withTimestampAssigner((x, previous) -> LongWorkloads.eventTime(x));
   }
 
   private static DataStream<Event> events(StreamEnvironment env, long records, int parallelism) {

@@ -8,7 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class CaseSummaryTest {
-  private final BenchCase benchCase = new BenchCase(Benchmark.CHAINED_MAP, 1, 1000);
+  private final BenchCase benchCase = new BenchCase(Benchmark.CHAINED_MAP, 1, 1000, 2);
 
   private static RunResult run(String engine, double recordsPerSecond, String checksum) {
     return new RunResult(

@@ -1,0 +1,68 @@
+package io.sluice.bench.runner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sluice.bench.common.Benchmark;
+import io.sluice.bench.common.LongWorkloads;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class PlanTest {
+
+  @ParameterizedTest
+  @ValueSource(strings = {"quick", "full"})
+  void everyBenchmarkRunsInBothPlans(String name) {
+    Set<Benchmark> covered =
+        plan(name).cases().stream().map(BenchCase::benchmark).collect(Collectors.toSet());
+    assertThat(covered).isEqualTo(EnumSet.allOf(Benchmark.class));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"quick", "full"})
+  void warmUpsRunAQuarterOfTheRecordsOnce(String name) {
+    Plan plan = plan(name);
+    assertThat(plan.warmups()).isEqualTo(1);
+    BenchCase rocksDb =
+        plan.cases().stream()
+            .filter(c -> c.benchmark() == Benchmark.STATE_ROCKSDB)
+            .findFirst()
+            .orElseThrow();
+    assertThat(rocksDb.warmupRecords(plan.warmupFraction())).isEqualTo(rocksDb.records() / 4);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"quick", "full"})
+  void theHotPathsMeasureWhatTheyAreNamedFor(String name) {
+    Plan plan = plan(name);
+    for (BenchCase c : plan.cases()) {
+      long warmup = c.warmupRecords(plan.warmupFraction());
+      switch (c.benchmark()) {
+        // read-modify-write: most records find their key's value stored
+        case STATE_HEAP, STATE_ROCKSDB ->
+            assertThat(c.records()).isGreaterThanOrEqualTo(3 * LongWorkloads.STATE_KEYS);
+        // windows close during the warm-up too, not only at the end of input
+        case WINDOW_AGGREGATE ->
+            assertThat(warmup / LongWorkloads.RECORDS_PER_MILLI)
+                .isGreaterThan(LongWorkloads.WINDOW.toMillis());
+        default -> assertThat(c.records()).isPositive();
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"quick", "full"})
+  void onlyKeepsTheCasesWhoseLabelMatches(String name) {
+    Plan windows = plan(name).only("window");
+    assertThat(windows.cases())
+        .extracting(BenchCase::label)
+        .containsExactly("window-aggregate p=1", "window-aggregate p=2");
+    assertThat(windows.warmupFraction()).isEqualTo(plan(name).warmupFraction());
+  }
+
+  private static Plan plan(String name) {
+    return name.equals("quick") ? Plan.quick() : Plan.full();
+  }
+}
