@@ -1,5 +1,6 @@
 package io.sluice.bench.runner;
 
+import io.sluice.bench.baseline.PlainJavaEngine;
 import io.sluice.bench.common.RunResult;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,9 +13,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Runs every benchmark case on both engines, alternating, each measurement in a child JVM, then
- * writes {@code latest.json}, {@code latest.md} and {@code latest.png} and fails (exit status 1) if
- * the engines' outputs differ anywhere.
+ * Runs every benchmark case on both engines (and, where it applies, the plain Java baseline),
+ * alternating, each measurement in a child JVM, then writes {@code latest.json}, {@code latest.md}
+ * and {@code latest.png} and fails (exit status 1) if the engines' outputs differ anywhere.
  *
  * <pre>
  * java -cp … io.sluice.bench.runner.BenchRunner [--quick] [--results DIR] [--logs DIR]
@@ -22,9 +23,17 @@ import java.util.Map;
  * </pre>
  */
 public final class BenchRunner {
-  private static final String[] ENGINES = {"sluice", "flink"};
-
   private BenchRunner() {}
+
+  /**
+   * The engines measured for a case: Sluice and Flink, plus the plain Java baseline where the
+   * dataflow is a stateless chain at parallelism 1 ({@link PlainJavaEngine#SUPPORTED}).
+   */
+  static List<String> engines(BenchCase benchCase) {
+    return benchCase.parallelism() == 1 && PlainJavaEngine.SUPPORTED.contains(benchCase.benchmark())
+        ? List.of("sluice", "flink", "java")
+        : List.of("sluice", "flink");
+  }
 
   public static void main(String[] args) throws Exception {
     Plan plan = Plan.full();
@@ -58,7 +67,7 @@ public final class BenchRunner {
     Instant started = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     long startNanos = System.nanoTime();
     double loadBefore = MachineInfo.loadAverage();
-    int total = plan.cases().stream().mapToInt(BenchCase::repetitions).sum() * ENGINES.length;
+    int total = plan.cases().stream().mapToInt(c -> c.repetitions() * engines(c).size()).sum();
     int done = 0;
     List<RunResult> runs = new ArrayList<>();
     List<CaseSummary> summaries = new ArrayList<>();
@@ -66,9 +75,10 @@ public final class BenchRunner {
     for (BenchCase benchCase : plan.cases()) {
       List<RunResult> caseRuns = new ArrayList<>();
       for (int rep = 1; rep <= benchCase.repetitions(); rep++) {
-        for (int k = 0; k < ENGINES.length; k++) {
+        List<String> engines = engines(benchCase);
+        for (int k = 0; k < engines.size(); k++) {
           // alternate which engine goes first, so neither always runs on a cooler machine
-          String engine = ENGINES[(k + rep + 1) % ENGINES.length];
+          String engine = engines.get((k + rep + 1) % engines.size());
           RunResult result = launchers.get(engine).run(benchCase, engine, rep, plan);
           caseRuns.add(result);
           if (engine.equals("flink")) {

@@ -14,19 +14,34 @@ import java.util.function.ToDoubleFunction;
  * @param benchCase the case
  * @param sluice Sluice's medians
  * @param flink Flink's medians
- * @param outputsAgree whether all runs of both engines agree on the output count and checksum
+ * @param baseline the plain Java loop's medians (same input, functions and sink, no engine), or
+ *     null where the case has no such baseline
+ * @param outputsAgree whether all runs (of every engine) agree on the output count and checksum
  * @param outcomes each distinct (outputs, checksum) seen, with the engines that produced it
  */
 public record CaseSummary(
     BenchCase benchCase,
     EngineMedians sluice,
     EngineMedians flink,
+    EngineMedians baseline,
     boolean outputsAgree,
     Map<String, List<String>> outcomes) {
 
   /** Sluice's median throughput over Flink's. */
   public double ratio() {
     return sluice.recordsPerSecond() / flink.recordsPerSecond();
+  }
+
+  /**
+   * What {@code engine} adds per record to the work every engine does anyway (input generation, the
+   * query's functions, the checksum sink): its time per record minus the plain loop's, in
+   * nanoseconds. Needs a {@link #baseline}.
+   */
+  public double engineNanosPerRecord(EngineMedians engine) {
+    if (baseline == null) {
+      throw new IllegalStateException(benchCase.label() + " has no plain Java baseline");
+    }
+    return 1e9 / engine.recordsPerSecond() - 1e9 / baseline.recordsPerSecond();
   }
 
   /**
@@ -67,20 +82,21 @@ public record CaseSummary(
   }
 
   static CaseSummary of(BenchCase benchCase, List<RunResult> runs) {
-    List<RunResult> sluice = new ArrayList<>();
-    List<RunResult> flink = new ArrayList<>();
+    Map<String, List<RunResult>> byEngine = new TreeMap<>();
     Map<String, List<String>> outcomes = new TreeMap<>();
     for (RunResult run : runs) {
-      (run.engine().equals("sluice") ? sluice : flink).add(run);
+      byEngine.computeIfAbsent(run.engine(), k -> new ArrayList<>()).add(run);
       outcomes
           .computeIfAbsent(
               run.outputs() + " outputs, checksum " + run.checksum(), k -> new ArrayList<>())
           .add(run.engine());
     }
+    List<RunResult> baseline = byEngine.get("java");
     return new CaseSummary(
         benchCase,
-        EngineMedians.of(sluice),
-        EngineMedians.of(flink),
+        EngineMedians.of(byEngine.getOrDefault("sluice", List.of())),
+        EngineMedians.of(byEngine.getOrDefault("flink", List.of())),
+        baseline == null ? null : EngineMedians.of(baseline),
         outcomes.size() == 1,
         outcomes);
   }

@@ -16,13 +16,20 @@ import java.util.Map;
 final class EngineLaunchers {
   private EngineLaunchers() {}
 
-  /** Launchers by engine id ({@code sluice}, {@code flink}), logging into {@code logs}. */
+  /**
+   * Launchers by engine id ({@code sluice}, {@code flink}, and {@code java} for the plain baseline,
+   * which loads neither RocksDB), logging into {@code logs}.
+   */
   static Map<String, ChildLauncher> create(Path logs) {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    ChildLauncher sluice =
+        new ChildLauncher(
+            java, classPathWithout("frocksdbjni", "flink-statebackend-rocksdb"), logs);
     return Map.of(
         "sluice",
-        new ChildLauncher(
-            java, classPathWithout("frocksdbjni", "flink-statebackend-rocksdb"), logs),
+        sluice,
+        "java",
+        sluice,
         "flink",
         new ChildLauncher(java, classPathWithout("/rocksdbjni-", "sluice-state-rocksdb"), logs));
   }

@@ -50,6 +50,9 @@ final class Reports {
               .put("sluiceLatencyP99Micros", s.sluice().latencyP99Micros())
               .put("flinkLatencyP50Micros", s.flink().latencyP50Micros())
               .put("flinkLatencyP99Micros", s.flink().latencyP99Micros())
+              .put(
+                  "plainJavaRecordsPerSecond",
+                  s.baseline() == null ? null : s.baseline().recordsPerSecond())
               .put("outputsAgree", s.outputsAgree())
               .toString());
     }
@@ -130,6 +133,7 @@ final class Reports {
         "\nrec/s = generated records per second from the first generated record to the end of the"
             + " last sink (deployment excluded). Peak RSS = VmHWM of the child JVM, warm-up"
             + " included.\n");
+    engineCosts(md, summaries);
     for (CaseSummary s : summaries) {
       if (!s.outputsAgree()) {
         md.append("\n**Outputs differ for ").append(s.benchCase().label()).append(":**\n");
@@ -139,6 +143,40 @@ final class Reports {
       }
     }
     return md.toString();
+  }
+
+  /**
+   * Where a plain Java loop does the same input, functions and sink work without an engine, each
+   * engine's own cost per record: what the throughput ratio hides when the shared work dominates.
+   */
+  private static void engineCosts(StringBuilder md, List<CaseSummary> summaries) {
+    List<CaseSummary> withBaseline = summaries.stream().filter(s -> s.baseline() != null).toList();
+    if (withBaseline.isEmpty()) {
+      return;
+    }
+    md.append(
+        "\n### Engine cost per record\n\n"
+            + "The same generator, functions and checksum sink in one plain Java loop (no engine)"
+            + " give what every engine pays anyway; an engine's own cost per record is its time per"
+            + " record minus the loop's (medians).\n\n");
+    md.append(
+        "| benchmark | p | plain Java rec/s | shared work ns/rec | Sluice engine ns/rec |"
+            + " Flink engine ns/rec | Flink/Sluice engine cost |\n");
+    md.append("|---|---:|---:|---:|---:|---:|---:|\n");
+    for (CaseSummary s : withBaseline) {
+      double sluice = s.engineNanosPerRecord(s.sluice());
+      double flink = s.engineNanosPerRecord(s.flink());
+      md.append(
+          String.format(
+              "| %s | %d | %s | %.1f | %.1f | %.1f | %s |%n",
+              s.benchCase().benchmark().id(),
+              s.benchCase().parallelism(),
+              count(s.baseline().recordsPerSecond()),
+              1e9 / s.baseline().recordsPerSecond(),
+              sluice,
+              flink,
+              sluice > 0 ? String.format("%.2f", flink / sluice) : "n/a (Sluice ≤ plain loop)"));
+    }
   }
 
   private static String latency(CaseSummary s) {

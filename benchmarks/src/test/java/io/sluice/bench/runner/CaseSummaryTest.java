@@ -1,6 +1,8 @@
 package io.sluice.bench.runner;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import io.sluice.bench.common.Benchmark;
 import io.sluice.bench.common.RunResult;
@@ -58,5 +60,49 @@ class CaseSummaryTest {
     assertThat(summary.outputsAgree()).isFalse();
     assertThat(summary.outcomes()).hasSize(2);
     assertThat(summary.outcomes().get("750 outputs, checksum d")).containsExactly("flink");
+  }
+
+  @Test
+  void engineCostIsTimePerRecordMinusThePlainLoops() {
+    // plain loop 10 M rec/s = 100 ns; Sluice 8 M = 125 ns; Flink 5 M = 200 ns
+    CaseSummary summary =
+        CaseSummary.of(
+            benchCase,
+            List.of(run("sluice", 8e6, "c"), run("flink", 5e6, "c"), run("java", 10e6, "c")));
+
+    assertThat(summary.baseline().recordsPerSecond()).isEqualTo(10e6);
+    assertThat(summary.engineNanosPerRecord(summary.sluice())).isCloseTo(25.0, within(1e-9));
+    assertThat(summary.engineNanosPerRecord(summary.flink())).isCloseTo(100.0, within(1e-9));
+    assertThat(summary.outputsAgree()).isTrue();
+  }
+
+  @Test
+  void aBaselineWithAnotherChecksumMeansTheOutputsDisagree() {
+    CaseSummary summary =
+        CaseSummary.of(
+            benchCase, List.of(run("sluice", 1, "c"), run("flink", 1, "c"), run("java", 1, "x")));
+
+    assertThat(summary.outputsAgree()).isFalse();
+  }
+
+  @Test
+  void withoutABaselineThereIsNoEngineCost() {
+    CaseSummary summary =
+        CaseSummary.of(benchCase, List.of(run("sluice", 1, "c"), run("flink", 1, "c")));
+
+    assertThat(summary.baseline()).isNull();
+    assertThatThrownBy(() -> summary.engineNanosPerRecord(summary.sluice()))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("no plain Java baseline");
+  }
+
+  @Test
+  void onlyStatelessChainsAtParallelismOneGetTheBaseline() {
+    assertThat(BenchRunner.engines(new BenchCase(Benchmark.NEXMARK_Q1, 1, 10, 1)))
+        .containsExactly("sluice", "flink", "java");
+    assertThat(BenchRunner.engines(new BenchCase(Benchmark.NEXMARK_Q1, 2, 10, 1)))
+        .containsExactly("sluice", "flink");
+    assertThat(BenchRunner.engines(new BenchCase(Benchmark.NEXMARK_Q5, 1, 10, 1)))
+        .containsExactly("sluice", "flink");
   }
 }
