@@ -26,11 +26,14 @@ public final class BenchRunner {
   private BenchRunner() {}
 
   /**
-   * The engines measured for a case: Sluice and Flink, plus the plain Java baseline where the
-   * dataflow is a stateless chain at parallelism 1 ({@link PlainJavaEngine#SUPPORTED}).
+   * The engines measured for a case: Sluice and Flink, plus the plain Java baseline where the plan
+   * asks for it and the dataflow is a stateless chain at parallelism 1 ({@link
+   * PlainJavaEngine#SUPPORTED}).
    */
-  static List<String> engines(BenchCase benchCase) {
-    return benchCase.parallelism() == 1 && PlainJavaEngine.SUPPORTED.contains(benchCase.benchmark())
+  static List<String> engines(Plan plan, BenchCase benchCase) {
+    return plan.plainJavaBaseline()
+            && benchCase.parallelism() == 1
+            && PlainJavaEngine.SUPPORTED.contains(benchCase.benchmark())
         ? List.of("sluice", "flink", "java")
         : List.of("sluice", "flink");
   }
@@ -67,7 +70,8 @@ public final class BenchRunner {
     Instant started = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     long startNanos = System.nanoTime();
     double loadBefore = MachineInfo.loadAverage();
-    int total = plan.cases().stream().mapToInt(c -> c.repetitions() * engines(c).size()).sum();
+    int total =
+        plan.cases().stream().mapToInt(c -> c.repetitions() * engines(plan, c).size()).sum();
     int done = 0;
     List<RunResult> runs = new ArrayList<>();
     List<CaseSummary> summaries = new ArrayList<>();
@@ -75,7 +79,7 @@ public final class BenchRunner {
     for (BenchCase benchCase : plan.cases()) {
       List<RunResult> caseRuns = new ArrayList<>();
       for (int rep = 1; rep <= benchCase.repetitions(); rep++) {
-        List<String> engines = engines(benchCase);
+        List<String> engines = engines(plan, benchCase);
         for (int k = 0; k < engines.size(); k++) {
           // alternate which engine goes first, so neither always runs on a cooler machine
           String engine = engines.get((k + rep + 1) % engines.size());

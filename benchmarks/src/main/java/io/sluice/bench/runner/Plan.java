@@ -15,8 +15,15 @@ import java.util.List;
  * @param warmupFraction the share of the measured run's records each warm-up run generates: the JIT
  *     compiles the hot paths within a fraction of a run, so full-size warm-ups would mostly double
  *     the time the plan takes
+ * @param plainJavaBaseline whether the plain Java baseline runs beside the engines where it applies
+ *     (the full plan; the quick one has no minutes to spare for it)
  */
-public record Plan(String name, List<BenchCase> cases, int warmups, double warmupFraction) {
+public record Plan(
+    String name,
+    List<BenchCase> cases,
+    int warmups,
+    double warmupFraction,
+    boolean plainJavaBaseline) {
   /** The share of records a warm-up run generates in both plans. */
   static final double WARMUP_FRACTION = 0.25;
 
@@ -31,12 +38,12 @@ public record Plan(String name, List<BenchCase> cases, int warmups, double warmu
    * minutes are spent on.
    */
   public static Plan quick() {
-    return new Plan("quick", cases(true), 1, WARMUP_FRACTION);
+    return new Plan("quick", cases(true), 1, WARMUP_FRACTION, false);
   }
 
   /** Five repetitions per engine of every case. */
   public static Plan full() {
-    return new Plan("full", cases(false), 1, WARMUP_FRACTION);
+    return new Plan("full", cases(false), 1, WARMUP_FRACTION, true);
   }
 
   /** The most measured runs any case has per engine. */
@@ -55,7 +62,8 @@ public record Plan(String name, List<BenchCase> cases, int warmups, double warmu
         name,
         cases.stream().filter(c -> c.label().contains(filter)).toList(),
         warmups,
-        warmupFraction);
+        warmupFraction,
+        plainJavaBaseline);
   }
 
   /**
