@@ -1,5 +1,6 @@
 package io.sluice.state.rocksdb;
 
+import io.sluice.api.state.StateAccessException;
 import io.sluice.spi.state.KeyedStateBackendParameters;
 import io.sluice.spi.state.StateBackend;
 import java.nio.file.Path;
@@ -122,16 +123,32 @@ public final class RocksDbStateBackend implements StateBackend, AutoCloseable {
     return memory.budgetBytes();
   }
 
+  /**
+   * A keyed backend with its own database under {@link #directory()}.
+   *
+   * @throws StateAccessException if this backend was closed (its bundle stopped or its
+   *     configuration changed): the job is moved to the backend in service instead
+   */
   @Override
   public <K> RocksDbKeyedStateBackend<K> createKeyedStateBackend(
       KeyedStateBackendParameters<K> parameters) {
-    return new RocksDbKeyedStateBackend<>(parameters, directory, memory, incremental);
+    try {
+      return memory.whileOpen(
+          () -> new RocksDbKeyedStateBackend<>(parameters, directory, memory, incremental));
+    } catch (MemoryBudget.Released released) {
+      throw new StateAccessException(
+          "The RocksDB state backend "
+              + this
+              + " was shut down (its bundle stopped or its configuration changed); no new keyed"
+              + " state can be created in it",
+          released);
+    }
   }
 
   /**
-   * Releases the shared cache and write buffer manager. Keyed backends still open keep them alive
-   * natively until they close, so this is safe at any time; new keyed backends must not be created
-   * afterwards.
+   * Releases the shared cache and write buffer manager. Keyed backends already open keep them alive
+   * natively until they close, so this is safe at any time: it waits for a keyed backend being set
+   * up, and later ones are refused with a clear error.
    */
   @Deactivate
   @Override

@@ -3,6 +3,7 @@ package io.sluice.state.rocksdb;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.sluice.api.state.StateAccessException;
 import io.sluice.api.state.ValueState;
 import io.sluice.api.state.ValueStateDescriptor;
 import java.nio.file.Path;
@@ -53,6 +54,53 @@ class RocksDbStateBackendTest {
     assertThat(state.value()).isEqualTo("after");
     keyed.close();
     assertThat(keyed.directory()).doesNotExist();
+  }
+
+  @Test
+  void aClosedBackendRefusesNewKeyedStateWithAClearErrorInsteadOfCrashing() {
+    // Creating a database with the freed cache crashed the JVM (seen when the RocksDB bundle
+    // stopped while a task was deploying).
+    RocksDbStateBackend backend = new RocksDbStateBackend(directory, 8);
+    backend.close();
+    backend.close(); // idempotent
+
+    assertThatThrownBy(() -> backend.createKeyedStateBackend(Backends.parameters(1, 0)))
+        .isInstanceOf(StateAccessException.class)
+        .hasMessageContaining("was shut down");
+  }
+
+  @Test
+  void closingWhileKeyedBackendsAreCreatedNeverHandsThemFreedMemory() throws Exception {
+    for (int round = 0; round < 20; round++) {
+      RocksDbStateBackend backend = new RocksDbStateBackend(directory.resolve("r" + round), 8);
+      java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+      java.util.concurrent.atomic.AtomicInteger created =
+          new java.util.concurrent.atomic.AtomicInteger();
+      java.util.concurrent.atomic.AtomicInteger refused =
+          new java.util.concurrent.atomic.AtomicInteger();
+      Thread creator =
+          new Thread(
+              () -> {
+                try {
+                  go.await();
+                  for (int i = 0; i < 5; i++) {
+                    try {
+                      backend.createKeyedStateBackend(Backends.parameters(1, 0)).close();
+                      created.incrementAndGet();
+                    } catch (StateAccessException expected) {
+                      refused.incrementAndGet();
+                    }
+                  }
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
+              });
+      creator.start();
+      go.countDown();
+      backend.close();
+      creator.join();
+      assertThat(created.get() + refused.get()).isEqualTo(5);
+    }
   }
 
   @Test
