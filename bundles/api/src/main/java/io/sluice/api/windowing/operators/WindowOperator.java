@@ -180,18 +180,17 @@ public final class WindowOperator<K, IN, ACC, V, OUT, W extends Window>
   }
 
   private void addElement(W window, IN value, long timestamp) throws Exception {
-    ACC accumulator = contents.add(windowContents.get(window), value, timestamp);
+    ACC previous = windowContents.get(window);
+    ACC accumulator = contents.add(previous, value, timestamp);
     windowContents.put(window, accumulator);
-    triggerContext.window = window;
-    triggerContext.eventTimerAdded = false;
+    // A window with contents has its cleanup timer (registered with its first element, kept until
+    // its state goes), so only a new window needs one; and a trigger asking for a timer at the
+    // cleanup time, as the event-time trigger does, asks for that same (window, time) timer.
+    triggerContext.use(window, previous != null);
     TriggerResult result = trigger.onElement(value, timestamp, window, triggerContext);
+    boolean cleanupTimerInPlace = triggerContext.cleanupTimerInPlace;
     apply(result, window, accumulator);
-    long cleanup = cleanupTime(window);
-    if (!(triggerContext.eventTimerAdded
-        && assigner.isEventTime()
-        && triggerContext.lastEventTimerAdded == cleanup)) {
-      // Unless the trigger just asked for this very (window, time), as the event-time trigger
-      // does without allowed lateness: the timer is there already, one hash lookup saved.
+    if (!cleanupTimerInPlace) {
       registerCleanupTimer(window);
     }
   }
@@ -248,12 +247,12 @@ public final class WindowOperator<K, IN, ACC, V, OUT, W extends Window>
 
   /** Merges the contents and trigger state of {@code previous} windows into {@code target}. */
   private void merge(W target, List<W> previous, List<W> mergedAway) throws Exception {
-    triggerContext.window = target;
+    triggerContext.use(target, false);
     triggerContext.mergedWindows = mergedAway;
     trigger.onMerge(target, triggerContext);
     triggerContext.mergedWindows = List.of();
     for (W old : mergedAway) {
-      triggerContext.window = old;
+      triggerContext.use(old, false);
       trigger.clear(old, triggerContext);
       deleteCleanupTimer(old);
     }
@@ -269,6 +268,7 @@ public final class WindowOperator<K, IN, ACC, V, OUT, W extends Window>
     }
     if (merged != null) {
       windowContents.put(target, merged);
+      registerCleanupTimer(target); // target may be new; its contents need their cleanup timer
     }
   }
 
@@ -304,7 +304,7 @@ public final class WindowOperator<K, IN, ACC, V, OUT, W extends Window>
         return; // merged into another window, or already removed
       }
     }
-    triggerContext.window = window;
+    triggerContext.use(window, false);
     ACC accumulator = windowContents.get(window);
     if (accumulator != null) {
       TriggerResult result =
@@ -357,7 +357,7 @@ public final class WindowOperator<K, IN, ACC, V, OUT, W extends Window>
 
   private void clearAllState(W window) throws Exception {
     windowContents.remove(window);
-    triggerContext.window = window;
+    triggerContext.use(window, false);
     trigger.clear(window, triggerContext);
     windowContext.window = window;
     function.clear(currentKey(), windowContext);
@@ -429,13 +429,8 @@ public final class WindowOperator<K, IN, ACC, V, OUT, W extends Window>
     W window;
     List<W> mergedWindows = List.of();
 
-    /**
-     * Whether the trigger registered an event-time timer for {@link #window} (at {@link
-     * #lastEventTimerAdded}) since the operator reset this, with no deletion after it.
-     */
-    boolean eventTimerAdded;
-
-    long lastEventTimerAdded;
+    /** Whether the cleanup timer of {@link #window} is known to be registered. */
+    boolean cleanupTimerInPlace;
 
     private final WindowScopedStateStore<W> state;
 
@@ -443,6 +438,12 @@ public final class WindowOperator<K, IN, ACC, V, OUT, W extends Window>
       this.state =
           new WindowScopedStateStore<>(
               keyedState, windowSerializer, STATE_PREFIX + "trigger-", () -> window);
+    }
+
+    /** Makes {@code window} the trigger's window; see {@link #cleanupTimerInPlace}. */
+    void use(W window, boolean cleanupTimerInPlace) {
+      this.window = window;
+      this.cleanupTimerInPlace = cleanupTimerInPlace;
     }
 
     @Override
@@ -457,25 +458,55 @@ public final class WindowOperator<K, IN, ACC, V, OUT, W extends Window>
 
     @Override
     public void registerEventTimeTimer(long time) {
+      if (isCleanupTimer(time, true)) {
+        if (cleanupTimerInPlace) {
+          return; // the timer of this (window, time) is registered: one hash lookup saved
+        }
+        cleanupTimerInPlace = true;
+      }
       timers.registerEventTimeTimer(window, time);
-      eventTimerAdded = true;
-      lastEventTimerAdded = time;
     }
 
     @Override
     public void registerProcessingTimeTimer(long time) {
+      if (isCleanupTimer(time, false)) {
+        if (cleanupTimerInPlace) {
+          return;
+        }
+        cleanupTimerInPlace = true;
+      }
       timers.registerProcessingTimeTimer(window, time);
     }
 
     @Override
     public void deleteEventTimeTimer(long time) {
-      timers.deleteEventTimeTimer(window, time);
-      eventTimerAdded = false;
+      if (!keepsCleanupTimer(time, true)) {
+        timers.deleteEventTimeTimer(window, time);
+      }
     }
 
     @Override
     public void deleteProcessingTimeTimer(long time) {
-      timers.deleteProcessingTimeTimer(window, time);
+      if (!keepsCleanupTimer(time, false)) {
+        timers.deleteProcessingTimeTimer(window, time);
+      }
+    }
+
+    /** Whether {@code time} in the given domain is the time of the window's cleanup timer. */
+    private boolean isCleanupTimer(long time, boolean eventTimeDomain) {
+      return eventTimeDomain == assigner.isEventTime()
+          && time != Long.MAX_VALUE
+          && time == cleanupTime(window);
+    }
+
+    /**
+     * Whether a trigger's deletion of the timer at {@code time} must leave it in place: the
+     * trigger's timer at the cleanup time is the cleanup timer itself, which stays while the window
+     * has contents (else the window would never be cleaned up, as no later element registers it
+     * again).
+     */
+    private boolean keepsCleanupTimer(long time, boolean eventTimeDomain) {
+      return isCleanupTimer(time, eventTimeDomain) && windowContents.contains(window);
     }
 
     @Override
