@@ -3,6 +3,8 @@ package io.sluice.testkit.harness;
 import io.sluice.api.functions.OutputTag;
 import io.sluice.api.functions.RuntimeContext;
 import io.sluice.api.operators.InternalTimerService;
+import io.sluice.api.operators.NamespacedTimerService;
+import io.sluice.api.operators.NamespacedTriggerable;
 import io.sluice.api.operators.OperatorContext;
 import io.sluice.api.operators.StreamOperator;
 import io.sluice.api.operators.Triggerable;
@@ -484,19 +486,41 @@ public abstract class OperatorHarness<OUT> implements AutoCloseable {
     @Override
     @SuppressWarnings("unchecked")
     public <K> InternalTimerService<K> getTimerService(Triggerable<K> target) {
+      requireKeyedForTimers();
+      if (timers == null) {
+        timers =
+            KeyedTimerService.withoutNamespaces(
+                keyedBackend, (Triggerable<Object>) target, clock, mailbox::post);
+        restoreTimers();
+      }
+      return (InternalTimerService<K>) timers.plainTimers();
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <K, N> NamespacedTimerService<K, N> getNamespacedTimerService(
+        NamespacedTriggerable<K, N> target, TypeSerializer<N> namespaceSerializer) {
+      requireKeyedForTimers();
+      if (timers == null) {
+        timers =
+            KeyedTimerService.withNamespaces(
+                keyedBackend,
+                (NamespacedTriggerable<Object, N>) target,
+                namespaceSerializer,
+                clock,
+                mailbox::post);
+        restoreTimers();
+      }
+      return (NamespacedTimerService<K, N>) timers;
+    }
+
+    private void requireKeyedForTimers() {
       if (keyedBackend == null) {
         throw new UnsupportedOperationException(
             "Timers need a keyed stream (keyBy); operator '"
                 + description
                 + "' runs in a non-keyed harness: use a keyed harness");
       }
-      if (timers == null) {
-        timers =
-            new KeyedTimerService<>(
-                keyedBackend, (Triggerable<Object>) target, clock, mailbox::post);
-        restoreTimers();
-      }
-      return (InternalTimerService<K>) timers;
     }
 
     @Override

@@ -22,6 +22,18 @@ public interface OperatorContext {
    */
   <K> InternalTimerService<K> getTimerService(Triggerable<K> target);
 
+  /**
+   * The per-key timers of this operator, each carrying a namespace that {@code target} receives
+   * when it fires (with the timer's key current). An operator uses either these or {@link
+   * #getTimerService}, not both.
+   *
+   * @param namespaceSerializer writes the namespaces of pending timers into checkpoints
+   * @throws UnsupportedOperationException with a clear message if the input is not keyed
+   */
+  <K, N> NamespacedTimerService<K, N> getNamespacedTimerService(
+      NamespacedTriggerable<K, N> target,
+      io.sluice.api.typeutils.TypeSerializer<N> namespaceSerializer);
+
   long currentProcessingTime();
 
   /**

@@ -3,6 +3,8 @@ package io.sluice.runtime.task;
 import io.sluice.api.functions.KeySelector;
 import io.sluice.api.functions.RuntimeContext;
 import io.sluice.api.operators.InternalTimerService;
+import io.sluice.api.operators.NamespacedTimerService;
+import io.sluice.api.operators.NamespacedTriggerable;
 import io.sluice.api.operators.OneInputStreamOperator;
 import io.sluice.api.operators.OperatorContext;
 import io.sluice.api.operators.Output;
@@ -285,18 +287,41 @@ final class OperatorHandle<IN, OUT> implements OperatorContext {
   @Override
   @SuppressWarnings("unchecked")
   public <K> InternalTimerService<K> getTimerService(Triggerable<K> target) {
+    requireKeyedForTimers();
+    if (timers == null) {
+      timers =
+          KeyedTimerService.withoutNamespaces(
+              keyedBackend, (Triggerable<Object>) target, clock, mailbox::post);
+      restoreTimers();
+    }
+    return (InternalTimerService<K>) timers.plainTimers();
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public <K, N> NamespacedTimerService<K, N> getNamespacedTimerService(
+      NamespacedTriggerable<K, N> target, TypeSerializer<N> namespaceSerializer) {
+    requireKeyedForTimers();
+    if (timers == null) {
+      timers =
+          KeyedTimerService.withNamespaces(
+              keyedBackend,
+              (NamespacedTriggerable<Object, N>) target,
+              namespaceSerializer,
+              clock,
+              mailbox::post);
+      restoreTimers();
+    }
+    return (NamespacedTimerService<K, N>) timers;
+  }
+
+  private void requireKeyedForTimers() {
     if (keyedBackend == null) {
       throw new UnsupportedOperationException(
           "Timers need a keyed stream (keyBy); operator '"
               + getOperatorDescription()
               + "' is not keyed");
     }
-    if (timers == null) {
-      timers =
-          new KeyedTimerService<>(keyedBackend, (Triggerable<Object>) target, clock, mailbox::post);
-      restoreTimers();
-    }
-    return (InternalTimerService<K>) timers;
   }
 
   @Override

@@ -13,12 +13,12 @@ class TimerQueueTest {
   @Test
   void pollsByTimeThenRegistrationOrderAndKeepsEachKeyAndTimeOnce() {
     TimerQueue<String> queue = new TimerQueue<>();
-    assertThat(queue.add(30, "a")).isTrue();
-    assertThat(queue.add(10, "b")).isTrue();
-    assertThat(queue.add(30, "c")).isTrue();
-    assertThat(queue.add(10, "a")).isTrue();
-    assertThat(queue.add(30, "a")).isFalse();
-    assertThat(queue.add(20, "b")).isTrue();
+    assertThat(queue.add(30, "a", null)).isTrue();
+    assertThat(queue.add(10, "b", null)).isTrue();
+    assertThat(queue.add(30, "c", null)).isTrue();
+    assertThat(queue.add(10, "a", null)).isTrue();
+    assertThat(queue.add(30, "a", null)).isFalse();
+    assertThat(queue.add(20, "b", null)).isTrue();
 
     assertThat(queue.size()).isEqualTo(5);
     assertThat(drain(queue)).containsExactly("10:b", "10:a", "20:b", "30:a", "30:c");
@@ -30,12 +30,12 @@ class TimerQueueTest {
   void removesATimerFromTheMiddleAndKeepsTheOrderOfTheRest() {
     TimerQueue<Integer> queue = new TimerQueue<>();
     for (int i = 0; i < 20; i++) {
-      queue.add(100 - i * 3, i);
+      queue.add(100 - i * 3, i, null);
     }
-    assertThat(queue.remove(100 - 7 * 3, 7)).isTrue();
-    assertThat(queue.remove(100 - 7 * 3, 7)).isFalse();
-    assertThat(queue.remove(100 - 8 * 3, 9)).isFalse(); // right time, other key
-    assertThat(queue.remove(43, 19)).isTrue(); // the earliest one
+    assertThat(queue.remove(100 - 7 * 3, 7, null)).isTrue();
+    assertThat(queue.remove(100 - 7 * 3, 7, null)).isFalse();
+    assertThat(queue.remove(100 - 8 * 3, 9, null)).isFalse(); // right time, other key
+    assertThat(queue.remove(43, 19, null)).isTrue(); // the earliest one
 
     List<String> expected = new ArrayList<>();
     for (int i = 18; i >= 0; i--) {
@@ -49,17 +49,36 @@ class TimerQueueTest {
   @Test
   void aTimerCanBeAddedAgainAfterItFiredOrWasRemoved() {
     TimerQueue<String> queue = new TimerQueue<>();
-    queue.add(5, "k");
+    queue.add(5, "k", null);
     assertThat(queue.poll().time).isEqualTo(5);
-    assertThat(queue.add(5, "k")).isTrue();
-    assertThat(queue.remove(5, "k")).isTrue();
-    assertThat(queue.add(5, "k")).isTrue();
+    assertThat(queue.add(5, "k", null)).isTrue();
+    assertThat(queue.remove(5, "k", null)).isTrue();
+    assertThat(queue.add(5, "k", null)).isTrue();
     assertThat(drain(queue)).containsExactly("5:k");
   }
 
   @Test
+  void keepsTimersOfOneKeyAndTimeApartByNamespace() {
+    TimerQueue<String> queue = new TimerQueue<>();
+    assertThat(queue.add(10, "k", "w1")).isTrue();
+    assertThat(queue.add(10, "k", "w2")).isTrue();
+    assertThat(queue.add(10, "k", null)).isTrue();
+    assertThat(queue.add(10, "k", "w1")).isFalse();
+    assertThat(queue.add(5, "k", "w2")).isTrue();
+    assertThat(queue.remove(10, "k", "w2")).isTrue();
+    assertThat(queue.remove(10, "k", "w3")).isFalse();
+
+    List<String> fired = new ArrayList<>();
+    TimerQueue.Timer<String> timer;
+    while ((timer = queue.poll()) != null) {
+      fired.add(timer.time + ":" + timer.key + ":" + timer.namespace);
+    }
+    assertThat(fired).containsExactly("5:k:w2", "10:k:w1", "10:k:null");
+  }
+
+  @Test
   void rejectsANullKey() {
-    assertThatThrownBy(() -> new TimerQueue<String>().add(1, null))
+    assertThatThrownBy(() -> new TimerQueue<String>().add(1, null, null))
         .isInstanceOf(NullPointerException.class)
         .hasMessageContaining("a timer needs a key");
   }
@@ -77,13 +96,13 @@ class TimerQueueTest {
       int operation = random.nextInt(10);
       if (operation < 5) {
         boolean present = indexOf(model, time, key) >= 0;
-        assertThat(queue.add(time, key)).isEqualTo(!present);
+        assertThat(queue.add(time, key, null)).isEqualTo(!present);
         if (!present) {
           model.add(new long[] {time, key, sequence++});
         }
       } else if (operation < 8) {
         int index = indexOf(model, time, key);
-        assertThat(queue.remove(time, key)).isEqualTo(index >= 0);
+        assertThat(queue.remove(time, key, null)).isEqualTo(index >= 0);
         if (index >= 0) {
           model.remove(index);
         }

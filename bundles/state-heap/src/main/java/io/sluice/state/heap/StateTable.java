@@ -16,11 +16,23 @@ import java.util.Objects;
  * <p>Absent and empty are the same: callers never store an empty list or map, so a cleared key
  * costs no memory. The table is itself the plain {@link ValueCell} of value-like states. Confined
  * to the task thread.
+ *
+ * <p>The table remembers the entry of the last key it looked up or wrote: operators touch the same
+ * state several times per record (a window operator reads and writes each window of the element's
+ * key; a process function reads, then updates), and the current key is then the very same object,
+ * so an identity check replaces the key group's hash lookup. Every write goes through the table and
+ * updates the remembered entry; a restore or dispose forgets it.
  */
 final class StateTable<K, S> implements ValueCell<S> {
   private final StateMetaInfo metaInfo;
   private final CurrentKeyContext<K> keyContext;
   private final List<Map<K, S>> keyGroups;
+
+  /** The key last looked up or written (compared by identity), or null. */
+  private K cachedKey;
+
+  /** What the table holds for {@link #cachedKey}, null if nothing. */
+  private S cachedState;
 
   StateTable(StateMetaInfo metaInfo, CurrentKeyContext<K> keyContext) {
     this.metaInfo = metaInfo;
@@ -40,19 +52,33 @@ final class StateTable<K, S> implements ValueCell<S> {
   /** What the state holds for the current key, or null. */
   @Override
   public S get() {
-    return currentGroup().get(keyContext.currentKey());
+    K key = keyContext.currentKey();
+    if (key != null && key == cachedKey) {
+      return cachedState;
+    }
+    S state = currentGroup().get(key);
+    remember(key, state);
+    return state;
   }
 
   /** Sets what the state holds for the current key; {@code state} is never null nor empty. */
   @Override
   public void put(S state) {
-    currentGroup().put(keyContext.currentKey(), Objects.requireNonNull(state));
+    Objects.requireNonNull(state);
+    K key = keyContext.currentKey();
+    if (key != null && key == cachedKey && state == cachedState) {
+      return; // already stored: the caller changed the stored list or map in place
+    }
+    currentGroup().put(key, state);
+    remember(key, state);
   }
 
   /** Drops the current key's entry. */
   @Override
   public void remove() {
-    currentGroup().remove(keyContext.currentKey());
+    K key = keyContext.currentKey();
+    currentGroup().remove(key);
+    remember(key, null);
   }
 
   /**
@@ -64,6 +90,7 @@ final class StateTable<K, S> implements ValueCell<S> {
     K key = keyContext.currentKey();
     if (group.get(key) == state) {
       group.remove(key);
+      remember(key, null);
     }
   }
 
@@ -110,11 +137,22 @@ final class StateTable<K, S> implements ValueCell<S> {
   /** The table of {@code keyGroup}, which must lie in the backend's range: for a restore. */
   @SuppressWarnings("unchecked")
   Map<K, Object> keyGroup(int keyGroup) {
+    forget();
     return (Map<K, Object>) keyGroups.get(keyGroup - keyContext.keyGroupRange().startKeyGroup());
   }
 
   void dispose() {
     keyGroups.clear();
+    forget();
+  }
+
+  private void remember(K key, S state) {
+    cachedKey = key;
+    cachedState = state;
+  }
+
+  private void forget() {
+    remember(null, null);
   }
 
   private Map<K, S> currentGroup() {

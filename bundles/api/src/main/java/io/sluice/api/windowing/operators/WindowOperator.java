@@ -5,9 +5,9 @@ import io.sluice.api.functions.OutputTag;
 import io.sluice.api.functions.ReduceFunction;
 import io.sluice.api.functions.RuntimeContext;
 import io.sluice.api.operators.AbstractStreamOperator;
-import io.sluice.api.operators.InternalTimerService;
+import io.sluice.api.operators.NamespacedTimerService;
+import io.sluice.api.operators.NamespacedTriggerable;
 import io.sluice.api.operators.OneInputStreamOperator;
-import io.sluice.api.operators.Triggerable;
 import io.sluice.api.state.KeyedStateStore;
 import io.sluice.api.state.MapState;
 import io.sluice.api.state.MapStateDescriptor;
@@ -24,21 +24,19 @@ import io.sluice.api.windowing.evictors.TimestampedValue;
 import io.sluice.api.windowing.triggers.Trigger;
 import io.sluice.api.windowing.triggers.TriggerResult;
 import io.sluice.api.windowing.windows.Window;
-import io.sluice.spi.state.KeyedStateBackend;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Runs keyed windows: assigns each element to its windows, keeps their contents in keyed state (a
  * map from window to accumulator, so snapshots of keyed state hold them), asks the trigger after
  * every element and timer, and emits a window's result with the window's {@code maxTimestamp()}.
  *
- * <p>Timers: the operator's timer service keeps one timer per (key, time), so a {@link TimerIndex}
- * per key and time domain records which windows wait for each time; window-end timers of the
- * trigger and cleanup timers ({@code maxTimestamp + allowedLateness}) share it.
+ * <p>Timers carry their window as namespace: the trigger's timers and the cleanup timer ({@code
+ * maxTimestamp + allowedLateness}) of a window are timers of (key, window, time), and a firing
+ * timer names its window, so no per-key index of windows by time is kept. (Snapshots written before
+ * timers had namespaces are read through a {@link LegacyTimerIndex}.)
  *
  * <p>Lateness (event time only): a window is late once the watermark reached its cleanup time; an
  * element is added to each of its windows that is not late. An element that found no window is
@@ -56,7 +54,8 @@ import java.util.Set;
  * <p>Confined to the task thread, like every operator.
  */
 public final class WindowOperator<K, IN, ACC, V, OUT, W extends Window>
-    extends AbstractStreamOperator<OUT> implements OneInputStreamOperator<IN, OUT>, Triggerable<K> {
+    extends AbstractStreamOperator<OUT>
+    implements OneInputStreamOperator<IN, OUT>, NamespacedTriggerable<K, W> {
   private static final String STATE_PREFIX = "_window-";
 
   private final WindowAssigner<? super IN, W> assigner;
@@ -69,18 +68,15 @@ public final class WindowOperator<K, IN, ACC, V, OUT, W extends Window>
   private final InternalWindowFunction<V, OUT, K, W> function;
   private final TypeSerializer<ACC> accumulatorSerializer;
 
-  private InternalTimerService<K> timers;
+  private NamespacedTimerService<K, W> timers;
   private MapState<W, ACC> windowContents;
   private ValueState<List<W>> mergingWindows;
-  private TimerIndex<W> eventTimeIndex;
-  private TimerIndex<W> processingTimeIndex;
+  private LegacyTimerIndex<W> legacyEventTimers;
+  private LegacyTimerIndex<W> legacyProcessingTimers;
   private TriggerContextImpl triggerContext;
   private WindowContextImpl windowContext;
   private final WindowCollector collector = new WindowCollector();
   private final EvictorContextImpl evictorContext = new EvictorContextImpl();
-
-  /** Keys with processing-time timers, to fire them at the end of input; only from this task. */
-  private final Set<K> keysWithProcessingTimers = new LinkedHashSet<>();
 
   private long numLateElementsDropped;
 
@@ -103,9 +99,9 @@ public final class WindowOperator<K, IN, ACC, V, OUT, W extends Window>
 
   @Override
   public void open() throws Exception {
-    timers = context.getTimerService(this);
     RuntimeContext runtimeContext = context.getRuntimeContext();
     TypeSerializer<W> windowSerializer = assigner.getWindowSerializer();
+    timers = context.getNamespacedTimerService(this, windowSerializer.duplicate());
     TypeSerializer<List<W>> windowListSerializer =
         TypeSerializers.forType(Types.list(windowSerializer.type()));
     TypeSerializer<Long> timeSerializer = TypeSerializers.forClass(Long.class);
@@ -114,22 +110,18 @@ public final class WindowOperator<K, IN, ACC, V, OUT, W extends Window>
         runtimeContext.getMapState(
             new MapStateDescriptor<>(
                 STATE_PREFIX + "contents", windowSerializer.duplicate(), accumulatorSerializer));
-    eventTimeIndex =
-        new TimerIndex<>(
+    legacyEventTimers =
+        new LegacyTimerIndex<>(
             runtimeContext.getMapState(
                 new MapStateDescriptor<>(
-                    STATE_PREFIX + "event-timers", timeSerializer, windowListSerializer)),
-            timers::registerEventTimeTimer,
-            timers::deleteEventTimeTimer);
-    processingTimeIndex =
-        new TimerIndex<>(
+                    STATE_PREFIX + "event-timers", timeSerializer, windowListSerializer)));
+    legacyProcessingTimers =
+        new LegacyTimerIndex<>(
             runtimeContext.getMapState(
                 new MapStateDescriptor<>(
                     STATE_PREFIX + "processing-timers",
                     timeSerializer.duplicate(),
-                    windowListSerializer.duplicate())),
-            timers::registerProcessingTimeTimer,
-            timers::deleteProcessingTimeTimer);
+                    windowListSerializer.duplicate())));
     if (mergingAssigner != null) {
       mergingWindows =
           runtimeContext.getState(
@@ -188,18 +180,17 @@ public final class WindowOperator<K, IN, ACC, V, OUT, W extends Window>
   }
 
   private void addElement(W window, IN value, long timestamp) throws Exception {
-    ACC accumulator = contents.add(windowContents.get(window), value, timestamp);
+    ACC previous = windowContents.get(window);
+    ACC accumulator = contents.add(previous, value, timestamp);
     windowContents.put(window, accumulator);
-    triggerContext.window = window;
-    triggerContext.eventTimerAdded = false;
+    // A window with contents has its cleanup timer (registered with its first element, kept until
+    // its state goes), so only a new window needs one; and a trigger asking for a timer at the
+    // cleanup time, as the event-time trigger does, asks for that same (window, time) timer.
+    triggerContext.use(window, previous != null);
     TriggerResult result = trigger.onElement(value, timestamp, window, triggerContext);
+    boolean cleanupTimerInPlace = triggerContext.cleanupTimerInPlace;
     apply(result, window, accumulator);
-    long cleanup = cleanupTime(window);
-    if (!(triggerContext.eventTimerAdded
-        && assigner.isEventTime()
-        && triggerContext.lastEventTimerAdded == cleanup)) {
-      // Unless the trigger just asked for this very (window, time), as the event-time trigger
-      // does without allowed lateness: the index has it already, one state lookup saved per window.
+    if (!cleanupTimerInPlace) {
       registerCleanupTimer(window);
     }
   }
@@ -256,12 +247,12 @@ public final class WindowOperator<K, IN, ACC, V, OUT, W extends Window>
 
   /** Merges the contents and trigger state of {@code previous} windows into {@code target}. */
   private void merge(W target, List<W> previous, List<W> mergedAway) throws Exception {
-    triggerContext.window = target;
+    triggerContext.use(target, false);
     triggerContext.mergedWindows = mergedAway;
     trigger.onMerge(target, triggerContext);
     triggerContext.mergedWindows = List.of();
     for (W old : mergedAway) {
-      triggerContext.window = old;
+      triggerContext.use(old, false);
       trigger.clear(old, triggerContext);
       deleteCleanupTimer(old);
     }
@@ -277,25 +268,32 @@ public final class WindowOperator<K, IN, ACC, V, OUT, W extends Window>
     }
     if (merged != null) {
       windowContents.put(target, merged);
+      registerCleanupTimer(target); // target may be new; its contents need their cleanup timer
     }
   }
 
   // ---- timers ----
 
+  /** A window's timer fired; a timer without window comes from a snapshot of before namespaces. */
   @Override
-  public void onEventTime(K key, long time) throws Exception {
-    for (W window : eventTimeIndex.take(time)) {
+  public void onEventTime(K key, W window, long time) throws Exception {
+    if (window != null) {
       onTimer(window, time, true);
+    } else {
+      for (W restored : legacyEventTimers.take(time)) {
+        onTimer(restored, time, true);
+      }
     }
   }
 
   @Override
-  public void onProcessingTime(K key, long time) throws Exception {
-    for (W window : processingTimeIndex.take(time)) {
+  public void onProcessingTime(K key, W window, long time) throws Exception {
+    if (window != null) {
       onTimer(window, time, false);
-    }
-    if (processingTimeIndex.isEmpty()) {
-      keysWithProcessingTimers.remove(key);
+    } else {
+      for (W restored : legacyProcessingTimers.take(time)) {
+        onTimer(restored, time, false);
+      }
     }
   }
 
@@ -306,7 +304,7 @@ public final class WindowOperator<K, IN, ACC, V, OUT, W extends Window>
         return; // merged into another window, or already removed
       }
     }
-    triggerContext.window = window;
+    triggerContext.use(window, false);
     ACC accumulator = windowContents.get(window);
     if (accumulator != null) {
       TriggerResult result =
@@ -322,19 +320,8 @@ public final class WindowOperator<K, IN, ACC, V, OUT, W extends Window>
 
   /** At the end of input, fires what waits for processing time instead of losing it. */
   @Override
-  @SuppressWarnings("unchecked")
   public void finish() throws Exception {
-    KeyedStateBackend<K> backend = (KeyedStateBackend<K>) context.getKeyedStateBackend();
-    for (K key : new ArrayList<>(keysWithProcessingTimers)) {
-      backend.setCurrentKey(key);
-      for (long time : processingTimeIndex.times()) {
-        timers.deleteProcessingTimeTimer(time);
-        for (W window : processingTimeIndex.take(time)) {
-          onTimer(window, time, false);
-        }
-      }
-    }
-    keysWithProcessingTimers.clear();
+    timers.firePendingProcessingTimers();
   }
 
   // ---- firing and cleanup ----
@@ -370,7 +357,7 @@ public final class WindowOperator<K, IN, ACC, V, OUT, W extends Window>
 
   private void clearAllState(W window) throws Exception {
     windowContents.remove(window);
-    triggerContext.window = window;
+    triggerContext.use(window, false);
     trigger.clear(window, triggerContext);
     windowContext.window = window;
     function.clear(currentKey(), windowContext);
@@ -399,10 +386,9 @@ public final class WindowOperator<K, IN, ACC, V, OUT, W extends Window>
       return; // never: global windows, or the end of time
     }
     if (assigner.isEventTime()) {
-      eventTimeIndex.add(time, window);
+      timers.registerEventTimeTimer(window, time);
     } else {
-      processingTimeIndex.add(time, window);
-      keysWithProcessingTimers.add(currentKey());
+      timers.registerProcessingTimeTimer(window, time);
     }
   }
 
@@ -412,9 +398,9 @@ public final class WindowOperator<K, IN, ACC, V, OUT, W extends Window>
       return;
     }
     if (assigner.isEventTime()) {
-      eventTimeIndex.remove(time, window);
+      timers.deleteEventTimeTimer(window, time);
     } else {
-      processingTimeIndex.remove(time, window);
+      timers.deleteProcessingTimeTimer(window, time);
     }
   }
 
@@ -443,13 +429,8 @@ public final class WindowOperator<K, IN, ACC, V, OUT, W extends Window>
     W window;
     List<W> mergedWindows = List.of();
 
-    /**
-     * Whether the trigger registered an event-time timer for {@link #window} (at {@link
-     * #lastEventTimerAdded}) since the operator reset this, with no deletion after it.
-     */
-    boolean eventTimerAdded;
-
-    long lastEventTimerAdded;
+    /** Whether the cleanup timer of {@link #window} is known to be registered. */
+    boolean cleanupTimerInPlace;
 
     private final WindowScopedStateStore<W> state;
 
@@ -457,6 +438,12 @@ public final class WindowOperator<K, IN, ACC, V, OUT, W extends Window>
       this.state =
           new WindowScopedStateStore<>(
               keyedState, windowSerializer, STATE_PREFIX + "trigger-", () -> window);
+    }
+
+    /** Makes {@code window} the trigger's window; see {@link #cleanupTimerInPlace}. */
+    void use(W window, boolean cleanupTimerInPlace) {
+      this.window = window;
+      this.cleanupTimerInPlace = cleanupTimerInPlace;
     }
 
     @Override
@@ -471,26 +458,55 @@ public final class WindowOperator<K, IN, ACC, V, OUT, W extends Window>
 
     @Override
     public void registerEventTimeTimer(long time) {
-      eventTimeIndex.add(time, window);
-      eventTimerAdded = true;
-      lastEventTimerAdded = time;
+      if (isCleanupTimer(time, true)) {
+        if (cleanupTimerInPlace) {
+          return; // the timer of this (window, time) is registered: one hash lookup saved
+        }
+        cleanupTimerInPlace = true;
+      }
+      timers.registerEventTimeTimer(window, time);
     }
 
     @Override
     public void registerProcessingTimeTimer(long time) {
-      processingTimeIndex.add(time, window);
-      keysWithProcessingTimers.add(currentKey());
+      if (isCleanupTimer(time, false)) {
+        if (cleanupTimerInPlace) {
+          return;
+        }
+        cleanupTimerInPlace = true;
+      }
+      timers.registerProcessingTimeTimer(window, time);
     }
 
     @Override
     public void deleteEventTimeTimer(long time) {
-      eventTimeIndex.remove(time, window);
-      eventTimerAdded = false;
+      if (!keepsCleanupTimer(time, true)) {
+        timers.deleteEventTimeTimer(window, time);
+      }
     }
 
     @Override
     public void deleteProcessingTimeTimer(long time) {
-      processingTimeIndex.remove(time, window);
+      if (!keepsCleanupTimer(time, false)) {
+        timers.deleteProcessingTimeTimer(window, time);
+      }
+    }
+
+    /** Whether {@code time} in the given domain is the time of the window's cleanup timer. */
+    private boolean isCleanupTimer(long time, boolean eventTimeDomain) {
+      return eventTimeDomain == assigner.isEventTime()
+          && time != Long.MAX_VALUE
+          && time == cleanupTime(window);
+    }
+
+    /**
+     * Whether a trigger's deletion of the timer at {@code time} must leave it in place: the
+     * trigger's timer at the cleanup time is the cleanup timer itself, which stays while the window
+     * has contents (else the window would never be cleaned up, as no later element registers it
+     * again).
+     */
+    private boolean keepsCleanupTimer(long time, boolean eventTimeDomain) {
+      return isCleanupTimer(time, eventTimeDomain) && windowContents.contains(window);
     }
 
     @Override
