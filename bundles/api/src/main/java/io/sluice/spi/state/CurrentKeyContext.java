@@ -19,6 +19,7 @@ public final class CurrentKeyContext<K> {
   private final String owner;
   private K currentKey;
   private int currentKeyGroup = -1;
+  private int currentKeyHash;
   private boolean closed;
 
   /**
@@ -61,7 +62,8 @@ public final class CurrentKeyContext<K> {
   public int setCurrentKey(K key) {
     checkOpen();
     Objects.requireNonNull(key, () -> "keyed state of " + owner + " cannot hold a null key");
-    int keyGroup = KeyGroups.assignToKeyGroup(key, maxParallelism);
+    int hash = key.hashCode();
+    int keyGroup = KeyGroups.computeKeyGroupForKeyHash(hash, maxParallelism);
     if (!keyGroupRange.contains(keyGroup)) {
       throw new IllegalArgumentException(
           "key '"
@@ -82,12 +84,21 @@ public final class CurrentKeyContext<K> {
     }
     currentKey = key;
     currentKeyGroup = keyGroup;
+    currentKeyHash = hash;
     return keyGroup;
   }
 
   /** The current key, or null before the first {@link #setCurrentKey}. */
   public K currentKey() {
     return currentKey;
+  }
+
+  /**
+   * The {@code hashCode} of the current key, computed once in {@link #setCurrentKey} (for the key
+   * group) and reused by backends that hash keys again; meaningless before the first key.
+   */
+  public int currentKeyHash() {
+    return currentKeyHash;
   }
 
   /**

@@ -2,16 +2,24 @@ package io.sluice.state.heap;
 
 import io.sluice.spi.state.CurrentKeyContext;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Spliterators;
+import java.util.stream.StreamSupport;
 
 /**
  * The contents of one registered state: one hash table per key group of the backend's range,
  * mapping each key to what the state holds for it ({@code S} is the value, the list or the map).
  * Splitting by key group lets a snapshot write the state group by group in order and a restore take
  * any subset of groups when a job is rescaled.
+ *
+ * <p>A read followed by a write of the same key (every read-modify-write: reduce, aggregate, a
+ * counter in a {@code ValueState}) costs one hash lookup, not two: the table remembers the slot its
+ * last lookup found, and a write for the same key object reuses it as long as the group's table has
+ * not changed its structure since (see {@link KeyGroupMap#structureVersion()}).
  *
  * <p>Absent and empty are the same: callers never store an empty list or map, so a cleared key
  * costs no memory. The table is itself the plain {@link ValueCell} of value-like states. Confined
@@ -20,15 +28,22 @@ import java.util.Objects;
 final class StateTable<K, S> implements ValueCell<S> {
   private final StateMetaInfo metaInfo;
   private final CurrentKeyContext<K> keyContext;
-  private final List<Map<K, S>> keyGroups;
+  private KeyGroupMap<K, S>[] keyGroups;
 
+  // The last lookup: which key object, in which group's table, found which slot (-1: absent).
+  private Object lastKey;
+  private KeyGroupMap<K, S> lastGroup;
+  private int lastSlot = -1;
+  private int lastStructureVersion;
+
+  @SuppressWarnings("unchecked")
   StateTable(StateMetaInfo metaInfo, CurrentKeyContext<K> keyContext) {
     this.metaInfo = metaInfo;
     this.keyContext = keyContext;
     int size = keyContext.keyGroupRange().size();
-    this.keyGroups = new ArrayList<>(size);
+    this.keyGroups = new KeyGroupMap[size];
     for (int i = 0; i < size; i++) {
-      keyGroups.add(new HashMap<>());
+      keyGroups[i] = new KeyGroupMap<>();
     }
   }
 
@@ -40,19 +55,33 @@ final class StateTable<K, S> implements ValueCell<S> {
   /** What the state holds for the current key, or null. */
   @Override
   public S get() {
-    return currentGroup().get(keyContext.currentKey());
+    KeyGroupMap<K, S> group = currentGroup();
+    K key = keyContext.currentKey();
+    int slot = group.find(key, keyContext.currentKeyHash());
+    remember(key, group, slot);
+    return slot < 0 ? null : group.valueAt(slot);
   }
 
   /** Sets what the state holds for the current key; {@code state} is never null nor empty. */
   @Override
   public void put(S state) {
-    currentGroup().put(keyContext.currentKey(), Objects.requireNonNull(state));
+    KeyGroupMap<K, S> group = currentGroup();
+    K key = keyContext.currentKey();
+    if (key == lastKey
+        && group == lastGroup
+        && lastSlot >= 0
+        && group.structureVersion() == lastStructureVersion) {
+      group.setValueAt(lastSlot, state);
+    } else {
+      remember(
+          key, group, group.put(key, keyContext.currentKeyHash(), Objects.requireNonNull(state)));
+    }
   }
 
   /** Drops the current key's entry. */
   @Override
   public void remove() {
-    currentGroup().remove(keyContext.currentKey());
+    currentGroup().remove(keyContext.currentKey(), keyContext.currentKeyHash());
   }
 
   /**
@@ -60,10 +89,11 @@ final class StateTable<K, S> implements ValueCell<S> {
    * map in place after the entry was read.
    */
   void removeIfSame(S state) {
-    Map<K, S> group = currentGroup();
-    K key = keyContext.currentKey();
-    if (group.get(key) == state) {
-      group.remove(key);
+    KeyGroupMap<K, S> group = currentGroup();
+    int hash = keyContext.currentKeyHash();
+    int slot = group.find(keyContext.currentKey(), hash);
+    if (slot >= 0 && group.valueAt(slot) == state) {
+      group.remove(keyContext.currentKey(), hash);
     }
   }
 
@@ -71,7 +101,7 @@ final class StateTable<K, S> implements ValueCell<S> {
   int numberOfEntries() {
     keyContext.checkOpen();
     int entries = 0;
-    for (Map<K, S> group : keyGroups) {
+    for (KeyGroupMap<K, S> group : keyGroups) {
       entries += group.size();
     }
     return entries;
@@ -80,24 +110,31 @@ final class StateTable<K, S> implements ValueCell<S> {
   /** The keys with an entry, key group by key group in ascending order; read-only. */
   Iterable<K> keys() {
     keyContext.checkOpen();
-    return () -> keyGroups.stream().flatMap(group -> group.keySet().stream()).iterator();
+    return () ->
+        Arrays.stream(keyGroups)
+            .flatMap(
+                group ->
+                    StreamSupport.stream(
+                        Spliterators.spliteratorUnknownSize(group.keyIterator(), 0), false))
+            .iterator();
   }
 
   /**
    * A copy of the tables of all key groups that later writes do not affect, for a snapshot: the
-   * per-group maps are copied, and for list and map state also the lists and maps they hold (the
+   * per-group tables are copied, and for list and map state also the lists and maps they hold (the
    * state handles change those in place); stored values themselves are shared, as they are never
    * changed in place.
    */
-  List<Map<K, Object>> copyForSnapshot() {
+  @SuppressWarnings("unchecked")
+  List<KeyGroupMap<K, Object>> copyForSnapshot() {
     keyContext.checkOpen();
     boolean copyContainers = !metaInfo.isValueLike();
-    List<Map<K, Object>> copy = new ArrayList<>(keyGroups.size());
-    for (Map<K, S> group : keyGroups) {
-      Map<K, Object> groupCopy = new HashMap<>(group);
+    List<KeyGroupMap<K, Object>> copy = new ArrayList<>(keyGroups.length);
+    for (KeyGroupMap<K, S> group : keyGroups) {
+      KeyGroupMap<K, Object> groupCopy = (KeyGroupMap<K, Object>) group.copy();
       if (copyContainers) {
-        groupCopy.replaceAll(
-            (key, stored) ->
+        groupCopy.replaceValues(
+            stored ->
                 stored instanceof List<?> list
                     ? new ArrayList<>(list)
                     : new HashMap<>((Map<?, ?>) stored));
@@ -107,17 +144,31 @@ final class StateTable<K, S> implements ValueCell<S> {
     return copy;
   }
 
-  /** The table of {@code keyGroup}, which must lie in the backend's range: for a restore. */
+  /**
+   * Stores a restored entry of {@code keyGroup}, which must lie in the backend's range: for a
+   * restore, which writes tables directly, without a current key.
+   */
   @SuppressWarnings("unchecked")
-  Map<K, Object> keyGroup(int keyGroup) {
-    return (Map<K, Object>) keyGroups.get(keyGroup - keyContext.keyGroupRange().startKeyGroup());
+  void putRestored(int keyGroup, K key, Object stored) {
+    KeyGroupMap<K, S> group = keyGroups[keyGroup - keyContext.keyGroupRange().startKeyGroup()];
+    group.put(key, key.hashCode(), (S) stored);
   }
 
+  @SuppressWarnings("unchecked")
   void dispose() {
-    keyGroups.clear();
+    keyGroups = new KeyGroupMap[0];
+    lastKey = null;
+    lastGroup = null;
   }
 
-  private Map<K, S> currentGroup() {
-    return keyGroups.get(keyContext.currentKeyGroupIndex(metaInfo.name()));
+  private void remember(Object key, KeyGroupMap<K, S> group, int slot) {
+    lastKey = key;
+    lastGroup = group;
+    lastSlot = slot;
+    lastStructureVersion = group.structureVersion();
+  }
+
+  private KeyGroupMap<K, S> currentGroup() {
+    return keyGroups[keyContext.currentKeyGroupIndex(metaInfo.name())];
   }
 }
