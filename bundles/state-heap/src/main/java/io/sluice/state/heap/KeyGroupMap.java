@@ -90,10 +90,14 @@ final class KeyGroupMap<K, V> {
       entries[2 * slot + 1] = value;
       return slot;
     }
+    return insert(key, hash, value);
+  }
+
+  private int insert(K key, int hash, V value) {
     if (2 * (size + 1) > hashes.length) {
       allocate(2 * hashes.length);
     }
-    slot = freeSlot(hash);
+    int slot = freeSlot(hash);
     hashes[slot] = hash;
     entries[2 * slot] = Objects.requireNonNull(key, "key");
     entries[2 * slot + 1] = value;

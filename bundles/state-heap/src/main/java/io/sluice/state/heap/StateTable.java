@@ -18,8 +18,9 @@ import java.util.stream.StreamSupport;
  *
  * <p>A read followed by a write of the same key (every read-modify-write: reduce, aggregate, a
  * counter in a {@code ValueState}) costs one hash lookup, not two: the table remembers the slot its
- * last lookup found, and a write for the same key object reuses it as long as the group's table has
- * not changed its structure since (see {@link KeyGroupMap#structureVersion()}).
+ * last lookup found, and a write while that key is still current (no {@code setCurrentKey} since)
+ * reuses it as long as the group's table has not changed its structure since (see {@link
+ * KeyGroupMap#structureVersion()}).
  *
  * <p>Absent and empty are the same: callers never store an empty list or map, so a cleared key
  * costs no memory. The table is itself the plain {@link ValueCell} of value-like states. Confined
@@ -27,18 +28,23 @@ import java.util.stream.StreamSupport;
  */
 final class StateTable<K, S> implements ValueCell<S> {
   private final StateMetaInfo metaInfo;
+  // A copy of metaInfo.name(), for error messages: C2 would not inline the record accessor on the
+  // per-access path when the bundle's class loader has not initiated loading of String.
+  private final String stateName;
   private final CurrentKeyContext<K> keyContext;
   private KeyGroupMap<K, S>[] keyGroups;
 
-  // The last lookup: which key object, in which group's table, found which slot (-1: absent).
-  private Object lastKey;
-  private KeyGroupMap<K, S> lastGroup;
+  // The last lookup: for which current key (CurrentKeyContext.keyVersion), which slot it found (-1:
+  // absent) and the structure version of the group's table then. Only numbers: a reference to the
+  // key or the group would cost a GC write barrier with a memory fence per access.
+  private long lastKeyVersion = -1;
   private int lastSlot = -1;
   private int lastStructureVersion;
 
   @SuppressWarnings("unchecked")
   StateTable(StateMetaInfo metaInfo, CurrentKeyContext<K> keyContext) {
     this.metaInfo = metaInfo;
+    this.stateName = metaInfo.name();
     this.keyContext = keyContext;
     int size = keyContext.keyGroupRange().size();
     this.keyGroups = new KeyGroupMap[size];
@@ -56,9 +62,8 @@ final class StateTable<K, S> implements ValueCell<S> {
   @Override
   public S get() {
     KeyGroupMap<K, S> group = currentGroup();
-    K key = keyContext.currentKey();
-    int slot = group.find(key, keyContext.currentKeyHash());
-    remember(key, group, slot);
+    int slot = group.find(keyContext.currentKey(), keyContext.currentKeyHash());
+    remember(group, slot);
     return slot < 0 ? null : group.valueAt(slot);
   }
 
@@ -66,16 +71,19 @@ final class StateTable<K, S> implements ValueCell<S> {
   @Override
   public void put(S state) {
     KeyGroupMap<K, S> group = currentGroup();
-    K key = keyContext.currentKey();
-    if (key == lastKey
-        && group == lastGroup
-        && lastSlot >= 0
+    if (lastSlot >= 0
+        && lastKeyVersion == keyContext.keyVersion()
         && group.structureVersion() == lastStructureVersion) {
       group.setValueAt(lastSlot, state);
     } else {
-      remember(
-          key, group, group.put(key, keyContext.currentKeyHash(), Objects.requireNonNull(state)));
+      putLookingUp(group, state);
     }
+  }
+
+  // Apart from put so that put stays small enough for the JIT to inline into the operators.
+  private void putLookingUp(KeyGroupMap<K, S> group, S state) {
+    K key = keyContext.currentKey();
+    remember(group, group.put(key, keyContext.currentKeyHash(), Objects.requireNonNull(state)));
   }
 
   /** Drops the current key's entry. */
@@ -157,18 +165,16 @@ final class StateTable<K, S> implements ValueCell<S> {
   @SuppressWarnings("unchecked")
   void dispose() {
     keyGroups = new KeyGroupMap[0];
-    lastKey = null;
-    lastGroup = null;
+    lastSlot = -1;
   }
 
-  private void remember(Object key, KeyGroupMap<K, S> group, int slot) {
-    lastKey = key;
-    lastGroup = group;
+  private void remember(KeyGroupMap<K, S> group, int slot) {
+    lastKeyVersion = keyContext.keyVersion();
     lastSlot = slot;
     lastStructureVersion = group.structureVersion();
   }
 
   private KeyGroupMap<K, S> currentGroup() {
-    return keyGroups[keyContext.currentKeyGroupIndex(metaInfo.name())];
+    return keyGroups[keyContext.currentKeyGroupIndex(stateName)];
   }
 }
