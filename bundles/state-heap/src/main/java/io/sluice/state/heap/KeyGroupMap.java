@@ -20,7 +20,8 @@ import java.util.function.UnaryOperator;
  * (Fibonacci hashing), which spreads all the hash code's bits; the keys of one key group agree on
  * their murmur hash modulo the max parallelism, and this choice is unrelated to that. Removal
  * shifts the following entries of the probe run back, so there are no tombstones. The table doubles
- * when it is more than half full.
+ * when it would be more than three quarters full: a smaller table stays in cache better, which
+ * measured faster than the shorter probe runs of a half-full one (keyBy benchmark, 10,000 keys).
  *
  * <p>Not thread-safe; null keys and null values are not allowed.
  *
@@ -94,7 +95,7 @@ final class KeyGroupMap<K, V> {
   }
 
   private int insert(K key, int hash, V value) {
-    if (2 * (size + 1) > hashes.length) {
+    if (4 * (size + 1) > 3 * hashes.length) {
       allocate(2 * hashes.length);
     }
     int slot = freeSlot(hash);
