@@ -28,8 +28,8 @@ import java.util.stream.StreamSupport;
  */
 final class StateTable<K, S> implements ValueCell<S> {
   private final StateMetaInfo metaInfo;
-  // A copy of metaInfo.name(), for error messages: C2 would not inline the record accessor on the
-  // per-access path when the bundle's class loader has not initiated loading of String.
+  // A copy of metaInfo.name(), for error messages: read on every access, and C2 declined to inline
+  // the record accessor there (-XX:+LogCompilation: "unloaded signature classes").
   private final String stateName;
   private final CurrentKeyContext<K> keyContext;
   private KeyGroupMap<K, S>[] keyGroups;
