@@ -1,7 +1,5 @@
 package io.sluice.spi.state;
 
-import java.util.Objects;
-
 /**
  * The current key of one keyed backend and its key group, shared by all of the backend's states so
  * that the key group is computed once per key, not once per state access; also the one place that
@@ -19,6 +17,8 @@ public final class CurrentKeyContext<K> {
   private final String owner;
   private K currentKey;
   private int currentKeyGroup = -1;
+  private int currentKeyHash;
+  private long keyVersion;
   private boolean closed;
 
   /**
@@ -60,34 +60,63 @@ public final class CurrentKeyContext<K> {
    */
   public int setCurrentKey(K key) {
     checkOpen();
-    Objects.requireNonNull(key, () -> "keyed state of " + owner + " cannot hold a null key");
-    int keyGroup = KeyGroups.assignToKeyGroup(key, maxParallelism);
+    if (key == null) {
+      // Not Objects.requireNonNull(key, supplier): the capturing lambda would cost an allocation
+      // per record wherever escape analysis gives up.
+      throw new NullPointerException("keyed state of " + owner + " cannot hold a null key");
+    }
+    int hash = key.hashCode();
+    int keyGroup = KeyGroups.computeKeyGroupForKeyHash(hash, maxParallelism);
     if (!keyGroupRange.contains(keyGroup)) {
-      throw new IllegalArgumentException(
-          "key '"
-              + key
-              + "' belongs to key group "
-              + keyGroup
-              + ", outside the key groups ["
-              + keyGroupRange.startKeyGroup()
-              + ", "
-              + keyGroupRange.endKeyGroup()
-              + "] of "
-              + owner
-              + " (max parallelism "
-              + maxParallelism
-              + "); the record was routed to the wrong subtask: check that the partitioner and"
-              + " the state use the same key and max parallelism, and that the key's hashCode"
-              + " is deterministic");
+      throw outOfRange(key, keyGroup);
     }
     currentKey = key;
     currentKeyGroup = keyGroup;
+    currentKeyHash = hash;
+    keyVersion++;
     return keyGroup;
+  }
+
+  private IllegalArgumentException outOfRange(K key, int keyGroup) {
+    return new IllegalArgumentException(
+        "key '"
+            + key
+            + "' belongs to key group "
+            + keyGroup
+            + ", outside the key groups ["
+            + keyGroupRange.startKeyGroup()
+            + ", "
+            + keyGroupRange.endKeyGroup()
+            + "] of "
+            + owner
+            + " (max parallelism "
+            + maxParallelism
+            + "); the record was routed to the wrong subtask: check that the partitioner and"
+            + " the state use the same key and max parallelism, and that the key's hashCode"
+            + " is deterministic");
   }
 
   /** The current key, or null before the first {@link #setCurrentKey}. */
   public K currentKey() {
     return currentKey;
+  }
+
+  /**
+   * The {@code hashCode} of the current key, computed once in {@link #setCurrentKey} (for the key
+   * group) and reused by backends that hash keys again; meaningless before the first key.
+   */
+  public int currentKeyHash() {
+    return currentKeyHash;
+  }
+
+  /**
+   * Changes with every {@link #setCurrentKey} (also when the same key is set again): a backend can
+   * remember where it found the current key and know, by comparing a number, whether that is still
+   * the current key. A number, not the key object, because storing a freshly allocated key in a
+   * long-lived object costs a GC write barrier with a memory fence on every record.
+   */
+  public long keyVersion() {
+    return keyVersion;
   }
 
   /**
@@ -110,15 +139,21 @@ public final class CurrentKeyContext<K> {
   public int currentKeyGroupIndex(String stateName) {
     checkOpen();
     if (currentKey == null) {
-      throw new IllegalStateException(
-          "state '"
-              + stateName
-              + "' of "
-              + owner
-              + " was accessed with no current key; keyed state can only be used while a keyed"
-              + " record or timer is processed");
+      throw noCurrentKey(stateName);
     }
     return currentKeyGroup - keyGroupRange.startKeyGroup();
+  }
+
+  // Messages are built apart from the checks, which run on every state access and should stay
+  // small enough for the JIT to inline them.
+  private IllegalStateException noCurrentKey(String stateName) {
+    return new IllegalStateException(
+        "state '"
+            + stateName
+            + "' of "
+            + owner
+            + " was accessed with no current key; keyed state can only be used while a keyed"
+            + " record or timer is processed");
   }
 
   public KeyGroupRange keyGroupRange() {
@@ -138,9 +173,13 @@ public final class CurrentKeyContext<K> {
    */
   public void checkOpen() {
     if (closed) {
-      throw new IllegalStateException(
-          "the keyed state of " + owner + " is closed; its state handles can no longer be used");
+      throw closedException();
     }
+  }
+
+  private IllegalStateException closedException() {
+    return new IllegalStateException(
+        "the keyed state of " + owner + " is closed; its state handles can no longer be used");
   }
 
   public boolean isClosed() {
@@ -152,5 +191,6 @@ public final class CurrentKeyContext<K> {
     closed = true;
     currentKey = null;
     currentKeyGroup = -1;
+    keyVersion++;
   }
 }

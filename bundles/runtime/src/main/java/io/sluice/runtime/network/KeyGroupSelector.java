@@ -14,7 +14,10 @@ public final class KeyGroupSelector<T, K> implements ChannelSelector<T> {
 
   private final KeyExtractor<T, K> keyExtractor;
   private final int maxParallelism;
-  private int numberOfChannels;
+  // The channel of each key group, computed once: the formula divides by the max parallelism,
+  // which is not a constant, and an integer division per record is a measurable share of a keyed
+  // producer's work.
+  private int[] channelOfKeyGroup;
 
   public KeyGroupSelector(KeyExtractor<T, K> keyExtractor, int maxParallelism) {
     this.keyExtractor = Objects.requireNonNull(keyExtractor, "keyExtractor");
@@ -34,7 +37,11 @@ public final class KeyGroupSelector<T, K> implements ChannelSelector<T> {
               + numberOfChannels
               + " consumers; raise the max parallelism or lower the parallelism");
     }
-    this.numberOfChannels = numberOfChannels;
+    this.channelOfKeyGroup = new int[maxParallelism];
+    for (int keyGroup = 0; keyGroup < maxParallelism; keyGroup++) {
+      channelOfKeyGroup[keyGroup] =
+          KeyGroups.operatorIndexForKeyGroup(maxParallelism, numberOfChannels, keyGroup);
+    }
   }
 
   @Override
@@ -49,8 +56,7 @@ public final class KeyGroupSelector<T, K> implements ChannelSelector<T> {
       throw new KeyExtractionException(
           "The key extractor returned null; every record of a keyed stream needs a key", null);
     }
-    int keyGroup = KeyGroups.assignToKeyGroup(key, maxParallelism);
-    return KeyGroups.operatorIndexForKeyGroup(maxParallelism, numberOfChannels, keyGroup);
+    return channelOfKeyGroup[KeyGroups.assignToKeyGroup(key, maxParallelism)];
   }
 
   @Override

@@ -250,7 +250,7 @@ public final class RecordWriter<T> {
       int position = fill[c];
       int capacity = buffer.capacity();
       int n = Math.min(length - copied, capacity - position);
-      System.arraycopy(source, copied, buffer.array(), position, n);
+      ByteCopy.copy(source, copied, buffer.array(), position, n);
       copied += n;
       position += n;
       if (position == capacity) {

@@ -183,27 +183,34 @@ public final class StreamInputReader<T> {
     try {
       value = serializer.deserialize(input);
     } catch (Exception e) {
-      throw new CorruptElementException(
-          channel,
-          offset,
-          "serializer for " + serializer.type().getTypeName() + " failed: " + e,
-          e);
+      throw serializerFailed(channel, offset, e);
     }
     if (input.available() != 0) {
-      throw new CorruptElementException(
-          channel,
-          offset,
-          "serializer for "
-              + serializer.type().getTypeName()
-              + " read "
-              + (input.position() - from)
-              + " of "
-              + (to - from)
-              + " payload bytes; producer and consumer use different serializers",
-          null);
+      throw serializerMismatch(channel, offset, from, to);
     }
     numRecordsIn++;
     return value;
+  }
+
+  // The messages are built apart from deserialize, which runs per record and should stay small
+  // enough for the JIT to inline it.
+  private CorruptElementException serializerFailed(int channel, long offset, Exception e) {
+    return new CorruptElementException(
+        channel, offset, "serializer for " + serializer.type().getTypeName() + " failed: " + e, e);
+  }
+
+  private CorruptElementException serializerMismatch(int channel, long offset, int from, int to) {
+    return new CorruptElementException(
+        channel,
+        offset,
+        "serializer for "
+            + serializer.type().getTypeName()
+            + " read "
+            + (input.position() - from)
+            + " of "
+            + (to - from)
+            + " payload bytes; producer and consumer use different serializers",
+        null);
   }
 
   private void checkNoPartialElements() {

@@ -274,7 +274,9 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
     for (Map.Entry<Integer, RestoredSections.Section> section :
         restoredState.sections().entrySet()) {
       try {
-        codec.read(section.getValue().bytes(), table.keyGroup(section.getKey()));
+        int keyGroup = section.getKey();
+        codec.read(
+            section.getValue().bytes(), (key, stored) -> table.putRestored(keyGroup, key, stored));
       } catch (IOException | RuntimeException e) {
         throw new StateAccessException(
             "cannot deserialize the restored state '"

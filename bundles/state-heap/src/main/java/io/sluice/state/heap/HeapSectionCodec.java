@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 
 /**
  * Turns the objects of one heap state table into canonical sections and back, with the serializers
@@ -50,11 +51,11 @@ final class HeapSectionCodec<K> {
   }
 
   /** Writes every key of one key group's table into {@code section}. */
-  void write(Map<K, ?> group, CanonicalSectionWriter section) throws IOException {
-    for (Map.Entry<K, ?> entry : group.entrySet()) {
-      keySerializer.serialize(entry.getKey(), section.beginKey());
+  void write(KeyGroupMap<K, ?> group, CanonicalSectionWriter section) throws IOException {
+    for (int slot = group.firstSlot(); slot >= 0; slot = group.nextSlot(slot)) {
+      keySerializer.serialize(group.keyAt(slot), section.beginKey());
       section.endFrame();
-      Object stored = entry.getValue();
+      Object stored = group.valueAt(slot);
       if (info.isValueLike()) {
         writeValue(stored, section);
       } else if (info.kind() == Kind.LIST) {
@@ -75,9 +76,11 @@ final class HeapSectionCodec<K> {
     }
   }
 
-  /** Reads a section of this state's layout into one key group's table. */
+  /**
+   * Reads a section of this state's layout, giving each key and what it stores to {@code group}.
+   */
   @SuppressWarnings("unchecked")
-  void read(byte[] bytes, Map<K, Object> group) throws IOException {
+  void read(byte[] bytes, BiConsumer<K, Object> group) throws IOException {
     CanonicalSectionReader reader = new CanonicalSectionReader(bytes);
     while (reader.hasRemaining()) {
       reader.nextFrame();
@@ -103,7 +106,7 @@ final class HeapSectionCodec<K> {
         stored = map;
       }
       if (!isEmpty(stored)) {
-        group.put(key, stored);
+        group.accept(key, stored);
       }
     }
   }

@@ -9,7 +9,6 @@ import io.sluice.spi.state.SnapshotTarget;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A copy-on-snapshot view of a heap backend: the per-key-group tables of every registered state,
@@ -21,7 +20,7 @@ import java.util.Map;
 final class HeapSnapshot<K> implements KeyedStateSnapshot {
 
   /** One registered state's copy and the codec that writes it. */
-  record CopiedState<K>(HeapSectionCodec<K> codec, List<Map<K, Object>> groups) {}
+  record CopiedState<K>(HeapSectionCodec<K> codec, List<KeyGroupMap<K, Object>> groups) {}
 
   private final KeyGroupRange range;
   private final List<CopiedState<K>> copied;
