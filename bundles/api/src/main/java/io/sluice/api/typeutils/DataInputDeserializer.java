@@ -250,11 +250,8 @@ public final class DataInputDeserializer implements DataInputView {
       }
       throw eof(length);
     }
-    int p = position;
-    int limit = p + length;
-    while (p < limit && buffer[p] >= 0) {
-      p++;
-    }
+    int limit = position + length;
+    int p = asciiPrefixEnd(position, limit);
     if (p == limit) {
       String ascii = new String(buffer, position, length, StandardCharsets.ISO_8859_1);
       position = limit;
@@ -263,6 +260,21 @@ public final class DataInputDeserializer implements DataInputView {
     String decoded = decodeUtf8(position, p, limit, start);
     position = limit;
     return decoded;
+  }
+
+  /**
+   * The end of the run of ASCII bytes that starts at {@code from}: eight bytes per step while they
+   * are all below 0x80 (a byte-by-byte scan was a fifth of deserializing text-heavy records).
+   */
+  private int asciiPrefixEnd(int from, int limit) {
+    int p = from;
+    while (p + Long.BYTES <= limit && ((long) LONG.get(buffer, p) & 0x8080808080808080L) == 0) {
+      p += Long.BYTES;
+    }
+    while (p < limit && buffer[p] >= 0) {
+      p++;
+    }
+    return p;
   }
 
   /** Decodes UTF-8 (accepting encoded lone surrogates) whose bytes before {@code p} are ASCII. */

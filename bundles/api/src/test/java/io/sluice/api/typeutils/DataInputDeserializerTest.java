@@ -96,6 +96,28 @@ class DataInputDeserializerTest {
   }
 
   @Test
+  void aNonAsciiCharacterIsDecodedWhereverItSitsInALongAsciiRun() throws IOException {
+    // the ASCII scan goes eight bytes at a time: a non-ASCII character in any lane, or in the
+    // tail after the last full eight bytes, must end it
+    for (int length = 0; length <= 27; length++) {
+      for (int at = -1; at < length; at++) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < length; i++) {
+          text.append(i == at ? '\u00e9' : (char) ('a' + i % 26));
+        }
+        DataOutputSerializer out = new DataOutputSerializer(8);
+        out.writeString(text.toString());
+        out.writeByte(0x7f);
+        byte[] bytes = out.copyOfBuffer();
+        DataInputDeserializer in = new DataInputDeserializer(bytes, 0, bytes.length);
+
+        assertThat(in.readString()).isEqualTo(text.toString());
+        assertThat(in.readByte()).isEqualTo((byte) 0x7f);
+      }
+    }
+  }
+
+  @Test
   void readsOnlyTheRangeItWasGiven() throws IOException {
     byte[] bytes = {99, 0, 0, 0, 5, 98};
     DataInputDeserializer in = new DataInputDeserializer();
