@@ -21,6 +21,11 @@ import java.util.Objects;
  * timer references: sifting compares adjacent array elements instead of following a reference to
  * every child, which made sifting the most expensive part of firing with many pending timers.
  *
+ * <p>Timers added in firing order (each at or after the time of the timer added before it, as a
+ * window operator's timers mostly are: all keys of a window share its end) skip the heap: they are
+ * appended to a first-in-first-out run and come out of its front, with no sifting. A timer out of
+ * that order goes to the heap; the earlier of the run's front and the heap's top fires first.
+ *
  * <p>Confined to the task thread.
  *
  * @param <K> the key type
@@ -33,6 +38,8 @@ final class TimerQueue<K> {
     final Object namespace;
     private final long sequence;
     private final int hash;
+
+    /** Its index in the heap, or, if negative, {@code -1 - position} in the run. */
     private int heapIndex;
 
     private Timer(long time, K key, Object namespace, long sequence) {
@@ -77,6 +84,16 @@ final class TimerQueue<K> {
   private int size;
   private long nextSequence;
 
+  // The run: timers in firing order from run[runHead] to run[runTail - 1]; a deleted timer leaves
+  // null. runLastTime is the time of the last timer appended, or Long.MIN_VALUE when it is empty.
+  @SuppressWarnings("unchecked")
+  private Timer<K>[] run = new Timer[INITIAL_CAPACITY];
+
+  private int runHead;
+  private int runTail;
+  private int runSize;
+  private long runLastTime = Long.MIN_VALUE;
+
   /**
    * Adds a timer for {@code key} and {@code namespace} (may be null) at {@code time}; false if that
    * timer is already there.
@@ -88,6 +105,10 @@ final class TimerQueue<K> {
       return false;
     }
     nextSequence++;
+    if (time >= runLastTime) {
+      appendToRun(timer);
+      return true;
+    }
     if (size == heap.length) {
       int capacity = size * 2;
       heap = Arrays.copyOf(heap, capacity);
@@ -104,31 +125,54 @@ final class TimerQueue<K> {
     if (timer == null) {
       return false;
     }
-    removeAt(timer.heapIndex);
+    if (timer.heapIndex < 0) {
+      run[-1 - timer.heapIndex] = null;
+      timerLeftRun();
+    } else {
+      removeAt(timer.heapIndex);
+    }
     return true;
   }
 
   /** The earliest timer, or null if there is none. */
   Timer<K> peek() {
-    return size == 0 ? null : heap[0];
+    Timer<K> runFirst = runFirst();
+    if (size == 0) {
+      return runFirst;
+    }
+    if (runFirst == null
+        || before(heapTimes[0], heapSequences[0], runFirst.time, runFirst.sequence)) {
+      return heap[0];
+    }
+    return runFirst;
   }
 
   /** Removes and returns the earliest timer, or null if there is none. */
   Timer<K> poll() {
-    if (size == 0) {
+    Timer<K> first = peek();
+    if (first == null) {
       return null;
     }
-    Timer<K> first = heap[0];
     byKeyAndTime.remove(first);
-    removeAt(0);
+    if (first.heapIndex < 0) {
+      run[runHead++] = null;
+      timerLeftRun();
+    } else {
+      removeAt(0);
+    }
     return first;
   }
 
   /** The timers in firing order (time, then insertion), for a checkpoint. */
   List<Timer<K>> inFiringOrder() {
-    List<Timer<K>> timers = new ArrayList<>(size);
+    List<Timer<K>> timers = new ArrayList<>(size());
     for (int i = 0; i < size; i++) {
       timers.add(heap[i]);
+    }
+    for (int i = runHead; i < runTail; i++) {
+      if (run[i] != null) {
+        timers.add(run[i]);
+      }
     }
     timers.sort(
         (a, b) ->
@@ -137,7 +181,59 @@ final class TimerQueue<K> {
   }
 
   int size() {
-    return size;
+    return size + runSize;
+  }
+
+  /** The run's first timer, or null if the run is empty; drops deleted timers at its front. */
+  private Timer<K> runFirst() {
+    while (runHead < runTail && run[runHead] == null) {
+      runHead++;
+    }
+    return runHead < runTail ? run[runHead] : null;
+  }
+
+  private void appendToRun(Timer<K> timer) {
+    if (runTail == run.length) {
+      makeRoomInRun();
+    }
+    timer.heapIndex = -1 - runTail;
+    run[runTail++] = timer;
+    runSize++;
+    runLastTime = timer.time;
+  }
+
+  private void timerLeftRun() {
+    if (--runSize == 0) {
+      Arrays.fill(run, runHead, runTail, null);
+      runHead = 0;
+      runTail = 0;
+      runLastTime = Long.MIN_VALUE;
+    }
+  }
+
+  /**
+   * Moves the run to the start of its array (telling its timers), and grows the array if that
+   * leaves less than half of it free: then at least as many appends as timers moved come before the
+   * next move.
+   */
+  private void makeRoomInRun() {
+    int length = runTail - runHead;
+    if (length > run.length / 2) {
+      run = Arrays.copyOf(run, run.length * 2);
+    }
+    if (runHead == 0) {
+      return;
+    }
+    for (int i = 0; i < length; i++) {
+      Timer<K> timer = run[runHead + i];
+      run[i] = timer;
+      if (timer != null) {
+        timer.heapIndex = -1 - i;
+      }
+    }
+    Arrays.fill(run, Math.max(length, runHead), runTail, null);
+    runHead = 0;
+    runTail = length;
   }
 
   private void removeAt(int index) {

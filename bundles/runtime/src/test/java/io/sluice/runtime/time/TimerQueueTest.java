@@ -87,13 +87,54 @@ class TimerQueueTest {
   @Test
   void agreesWithASortedListUnderRandomOperations() {
     Random random = new Random(7);
+    agreesWithASortedList(random, step -> random.nextInt(200));
+  }
+
+  /**
+   * The same with times that mostly grow, as a window operator's do (timers added in firing order
+   * skip the heap), but now and then go back, so that both the heap and the in-order run hold
+   * timers and the earlier of the two must fire first.
+   */
+  @Test
+  void agreesWithASortedListWhenTimesMostlyGrow() {
+    Random random = new Random(11);
+    agreesWithASortedList(
+        random, step -> step / 50 + (random.nextInt(10) == 0 ? -random.nextInt(30) : 0));
+  }
+
+  @Test
+  void timersInFiringOrderFireByTimeThenRegistrationAcrossTheRunAndTheHeap() {
+    TimerQueue<String> queue = new TimerQueue<>();
+    queue.add(10, "a", null); // in order: the run
+    queue.add(20, "b", null);
+    queue.add(20, "c", null);
+    queue.add(15, "d", null); // earlier than the last: the heap
+    queue.add(20, "e", null); // in order again
+    queue.add(10, "f", null); // heap, after a at the same time
+    assertThat(queue.remove(20, "c", null)).isTrue();
+
+    assertThat(queue.inFiringOrder())
+        .extracting(timer -> timer.time + ":" + timer.key)
+        .containsExactly("10:a", "10:f", "15:d", "20:b", "20:e");
+    assertThat(drain(queue)).containsExactly("10:a", "10:f", "15:d", "20:b", "20:e");
+    assertThat(queue.size()).isZero();
+  }
+
+  private static void agreesWithASortedList(
+      Random random, java.util.function.IntUnaryOperator times) {
     TimerQueue<Integer> queue = new TimerQueue<>();
     List<long[]> model = new ArrayList<>(); // {time, key, sequence}
     long sequence = 0;
     for (int step = 0; step < 20_000; step++) {
-      long time = random.nextInt(200);
+      long time = times.applyAsInt(step);
       int key = random.nextInt(20);
       int operation = random.nextInt(10);
+      if (step % 1000 == 0) {
+        model.sort((a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0]) : Long.compare(a[2], b[2]));
+        assertThat(queue.inFiringOrder())
+            .extracting(timer -> timer.time + ":" + timer.key)
+            .containsExactlyElementsOf(model.stream().map(t -> t[0] + ":" + t[1]).toList());
+      }
       if (operation < 5) {
         boolean present = indexOf(model, time, key) >= 0;
         assertThat(queue.add(time, key, null)).isEqualTo(!present);

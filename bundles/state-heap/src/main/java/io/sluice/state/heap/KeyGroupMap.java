@@ -192,8 +192,11 @@ final class KeyGroupMap<K, V> {
     return slot;
   }
 
-  /** Empties {@code slot} and moves later entries of its probe run back into the gap. */
-  private void removeAt(int slot) {
+  /**
+   * Empties {@code slot}, an occupied slot {@link #find} or {@link #put} returned, and moves later
+   * entries of its probe run back into the gap.
+   */
+  void removeAt(int slot) {
     int mask = hashes.length - 1;
     int gap = slot;
     for (int next = (gap + 1) & mask; entries[2 * next] != null; next = (next + 1) & mask) {

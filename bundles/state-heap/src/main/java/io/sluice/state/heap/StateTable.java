@@ -96,7 +96,17 @@ final class StateTable<K, S> implements ValueCell<S> {
   /** Drops the current key's entry. */
   @Override
   public void remove() {
-    currentGroup().remove(keyContext.currentKey(), keyContext.currentKeyHash());
+    KeyGroupMap<K, S> group = currentGroup();
+    if (lastKeyVersion == keyContext.keyVersion()
+        && group.structureVersion() == lastStructureVersion) {
+      // a state emptied by a read-modify-write (a window's contents removed when it fires)
+      if (lastSlot >= 0) {
+        group.removeAt(lastSlot);
+        remember(group, -1);
+      }
+    } else {
+      group.remove(keyContext.currentKey(), keyContext.currentKeyHash());
+    }
   }
 
   /**

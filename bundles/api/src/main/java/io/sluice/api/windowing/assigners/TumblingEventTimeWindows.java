@@ -7,7 +7,6 @@ import io.sluice.api.windowing.triggers.Trigger;
 import io.sluice.api.windowing.windows.TimeWindow;
 import java.time.Duration;
 import java.util.Collection;
-import java.util.List;
 
 /**
  * Event-time windows of a fixed size that do not overlap, aligned to the epoch (shifted by an
@@ -17,6 +16,9 @@ import java.util.List;
 public final class TumblingEventTimeWindows extends WindowAssigner<Object, TimeWindow> {
   private final long size;
   private final long offset;
+
+  // The window handed out last, given again to the elements that follow in it (see there).
+  private transient TumblingWindowAssignment last;
 
   private TumblingEventTimeWindows(long size, long offset) {
     this.size = size;
@@ -38,7 +40,9 @@ public final class TumblingEventTimeWindows extends WindowAssigner<Object, TimeW
       Object element, long timestamp, WindowAssignerContext context) {
     long time = requireTimestamp(timestamp, this);
     long start = TimeWindow.windowStart(time, offset, size);
-    return List.of(new TimeWindow(start, start + size));
+    TumblingWindowAssignment assignment = TumblingWindowAssignment.at(last, start, size);
+    last = assignment;
+    return assignment.windows();
   }
 
   @Override

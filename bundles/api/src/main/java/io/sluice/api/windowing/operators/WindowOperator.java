@@ -305,16 +305,21 @@ public final class WindowOperator<K, IN, ACC, V, OUT, W extends Window>
       }
     }
     triggerContext.use(window, false);
-    ACC accumulator = windowContents.get(window);
-    if (accumulator != null) {
-      TriggerResult result =
-          eventTime
-              ? trigger.onEventTime(time, window, triggerContext)
-              : trigger.onProcessingTime(time, window, triggerContext);
-      apply(result, window, accumulator);
-    }
-    if (assigner.isEventTime() == eventTime && time == cleanupTime(window)) {
-      clearAllState(window);
+    triggerContext.firing(time, eventTime);
+    try {
+      ACC accumulator = windowContents.get(window);
+      if (accumulator != null) {
+        TriggerResult result =
+            eventTime
+                ? trigger.onEventTime(time, window, triggerContext)
+                : trigger.onProcessingTime(time, window, triggerContext);
+        apply(result, window, accumulator);
+      }
+      if (assigner.isEventTime() == eventTime && time == cleanupTime(window)) {
+        clearAllState(window);
+      }
+    } finally {
+      triggerContext.firingDone();
     }
   }
 
@@ -432,6 +437,14 @@ public final class WindowOperator<K, IN, ACC, V, OUT, W extends Window>
     /** Whether the cleanup timer of {@link #window} is known to be registered. */
     boolean cleanupTimerInPlace;
 
+    // The timer of (window, firedTime) in the domain firedInEventTime fired and is no longer
+    // registered, unless firedTimerGone was reset by registering it again: a trigger's clear()
+    // deleting it (the event-time trigger deletes the timer at the window end, which fires the
+    // window) then needs no lookup in the timer queue, nor in the window contents.
+    private boolean firedTimerGone;
+    private long firedTime;
+    private boolean firedInEventTime;
+
     private final WindowScopedStateStore<W> state;
 
     TriggerContextImpl(KeyedStateStore keyedState, TypeSerializer<W> windowSerializer) {
@@ -446,6 +459,21 @@ public final class WindowOperator<K, IN, ACC, V, OUT, W extends Window>
       this.cleanupTimerInPlace = cleanupTimerInPlace;
     }
 
+    /** The timer of {@link #window} at {@code time} in the given domain is firing. */
+    void firing(long time, boolean eventTimeDomain) {
+      firedTimerGone = true;
+      firedTime = time;
+      firedInEventTime = eventTimeDomain;
+    }
+
+    void firingDone() {
+      firedTimerGone = false;
+    }
+
+    private boolean isFiredTimer(long time, boolean eventTimeDomain) {
+      return firedTimerGone && time == firedTime && eventTimeDomain == firedInEventTime;
+    }
+
     @Override
     public long getCurrentProcessingTime() {
       return timers.currentProcessingTime();
@@ -458,6 +486,9 @@ public final class WindowOperator<K, IN, ACC, V, OUT, W extends Window>
 
     @Override
     public void registerEventTimeTimer(long time) {
+      if (isFiredTimer(time, true)) {
+        firedTimerGone = false;
+      }
       if (isCleanupTimer(time, true)) {
         if (cleanupTimerInPlace) {
           return; // the timer of this (window, time) is registered: one hash lookup saved
@@ -469,6 +500,9 @@ public final class WindowOperator<K, IN, ACC, V, OUT, W extends Window>
 
     @Override
     public void registerProcessingTimeTimer(long time) {
+      if (isFiredTimer(time, false)) {
+        firedTimerGone = false;
+      }
       if (isCleanupTimer(time, false)) {
         if (cleanupTimerInPlace) {
           return;
@@ -480,14 +514,14 @@ public final class WindowOperator<K, IN, ACC, V, OUT, W extends Window>
 
     @Override
     public void deleteEventTimeTimer(long time) {
-      if (!keepsCleanupTimer(time, true)) {
+      if (!isFiredTimer(time, true) && !keepsCleanupTimer(time, true)) {
         timers.deleteEventTimeTimer(window, time);
       }
     }
 
     @Override
     public void deleteProcessingTimeTimer(long time) {
-      if (!keepsCleanupTimer(time, false)) {
+      if (!isFiredTimer(time, false) && !keepsCleanupTimer(time, false)) {
         timers.deleteProcessingTimeTimer(window, time);
       }
     }
