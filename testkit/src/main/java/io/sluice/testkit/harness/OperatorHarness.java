@@ -16,6 +16,7 @@ import io.sluice.runtime.state.DefaultOperatorStateStore;
 import io.sluice.runtime.state.OperatorStateRedistribution;
 import io.sluice.runtime.state.RestoredList;
 import io.sluice.runtime.time.KeyedTimerService;
+import io.sluice.runtime.time.OperatorTimers;
 import io.sluice.spi.checkpoint.StateHandle;
 import io.sluice.spi.state.KeyGroupRange;
 import io.sluice.spi.state.KeyGroups;
@@ -99,7 +100,7 @@ public abstract class OperatorHarness<OUT> implements AutoCloseable {
   private final HarnessMailbox mailbox = new HarnessMailbox();
   private final HarnessOutput<OUT> output = new HarnessOutput<>();
   private final RuntimeContext runtimeContext;
-  private KeyedTimerService<Object> timers;
+  private final OperatorTimers timers;
   private long currentWatermark = Long.MIN_VALUE;
   private Phase phase = Phase.CREATED;
   private List<OperatorSnapshot> restoreFrom = List.of();
@@ -118,6 +119,15 @@ public abstract class OperatorHarness<OUT> implements AutoCloseable {
     this.runtimeContext =
         new HarnessRuntimeContext(
             description, MAX_PARALLELISM, operator.getClass().getClassLoader(), keyedBackend);
+    this.timers =
+        new OperatorTimers(
+            keyedBackend,
+            clock,
+            mailbox::post,
+            this::restoreTimers,
+            "Timers need a keyed stream (keyBy); operator '"
+                + description
+                + "' runs in a non-keyed harness: use a keyed harness");
   }
 
   /** Heap keyed state over every key group, as a job of parallelism 1 has. */
@@ -196,13 +206,13 @@ public abstract class OperatorHarness<OUT> implements AutoCloseable {
   }
 
   /** Registers the timers of the snapshots this harness was restored from. */
-  private void restoreTimers() {
+  private void restoreTimers(KeyedTimerService<Object> created) {
     for (OperatorSnapshot snapshot : restoreFrom) {
       if (snapshot.timers() != null) {
         try {
           TimerFormat.restore(
               snapshot.timers(),
-              timers,
+              created,
               keySerializer,
               keyedBackend.getKeyGroupRange(),
               "timers of checkpoint " + snapshot.checkpointId());
@@ -229,7 +239,9 @@ public abstract class OperatorHarness<OUT> implements AutoCloseable {
       return new OperatorSnapshot(checkpointId, operatorSnapshot, null, Map.of(), null);
     }
     byte[] timerBytes =
-        timers == null ? null : TimerFormat.write(timers, keySerializer, MAX_PARALLELISM);
+        timers.orNull() == null
+            ? null
+            : TimerFormat.write(timers.orNull(), keySerializer, MAX_PARALLELISM);
     MemorySnapshotTarget target = new MemorySnapshotTarget(checkpointId, SnapshotKind.CHECKPOINT);
     KeyedStateSnapshot keyed = keyedBackend.snapshot(checkpointId, SnapshotKind.CHECKPOINT);
     try {
@@ -342,8 +354,8 @@ public abstract class OperatorHarness<OUT> implements AutoCloseable {
       return;
     }
     currentWatermark = watermark;
-    if (timers != null) {
-      timers.advanceWatermark(watermark);
+    if (timers.orNull() != null) {
+      timers.orNull().advanceWatermark(watermark);
     }
     operator.processWatermark(watermark);
     runMailbox();
@@ -417,12 +429,12 @@ public abstract class OperatorHarness<OUT> implements AutoCloseable {
 
   /** Registered event-time timers not yet fired, over all keys. */
   public int numEventTimeTimers() {
-    return timers == null ? 0 : timers.numberOfEventTimers();
+    return timers.orNull() == null ? 0 : timers.orNull().numberOfEventTimers();
   }
 
   /** Registered processing-time timers not yet fired, over all keys. */
   public int numProcessingTimeTimers() {
-    return timers == null ? 0 : timers.numberOfProcessingTimers();
+    return timers.orNull() == null ? 0 : timers.orNull().numberOfProcessingTimers();
   }
 
   public StreamOperator<OUT> getOperator() {
@@ -484,43 +496,14 @@ public abstract class OperatorHarness<OUT> implements AutoCloseable {
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public <K> InternalTimerService<K> getTimerService(Triggerable<K> target) {
-      requireKeyedForTimers();
-      if (timers == null) {
-        timers =
-            KeyedTimerService.withoutNamespaces(
-                keyedBackend, (Triggerable<Object>) target, clock, mailbox::post);
-        restoreTimers();
-      }
-      return (InternalTimerService<K>) timers.plainTimers();
+      return timers.plain(target);
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public <K, N> NamespacedTimerService<K, N> getNamespacedTimerService(
         NamespacedTriggerable<K, N> target, TypeSerializer<N> namespaceSerializer) {
-      requireKeyedForTimers();
-      if (timers == null) {
-        timers =
-            KeyedTimerService.withNamespaces(
-                keyedBackend,
-                (NamespacedTriggerable<Object, N>) target,
-                namespaceSerializer,
-                clock,
-                mailbox::post);
-        restoreTimers();
-      }
-      return (NamespacedTimerService<K, N>) timers;
-    }
-
-    private void requireKeyedForTimers() {
-      if (keyedBackend == null) {
-        throw new UnsupportedOperationException(
-            "Timers need a keyed stream (keyBy); operator '"
-                + description
-                + "' runs in a non-keyed harness: use a keyed harness");
-      }
+      return timers.namespaced(target, namespaceSerializer);
     }
 
     @Override

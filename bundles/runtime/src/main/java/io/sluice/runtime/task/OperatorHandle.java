@@ -16,6 +16,7 @@ import io.sluice.runtime.checkpoint.OperatorRestore;
 import io.sluice.runtime.checkpoint.TimerFormat;
 import io.sluice.runtime.state.DefaultOperatorStateStore;
 import io.sluice.runtime.time.KeyedTimerService;
+import io.sluice.runtime.time.OperatorTimers;
 import io.sluice.runtime.time.ProcessingTimeService;
 import io.sluice.spi.checkpoint.StateHandle;
 import io.sluice.spi.state.KeyGroupRange;
@@ -42,7 +43,7 @@ final class OperatorHandle<IN, OUT> implements OperatorContext {
   private final ProcessingTimeService clock;
   private final Mailbox mailbox;
   private final RuntimeContext runtimeContext;
-  private KeyedTimerService<Object> timers;
+  private final OperatorTimers timers;
   private Output<OUT> output;
   private long currentWatermark = Long.MIN_VALUE;
   private boolean idle;
@@ -77,6 +78,15 @@ final class OperatorHandle<IN, OUT> implements OperatorContext {
     this.clock = clock;
     this.mailbox = mailbox;
     this.runtimeContext = new OperatorRuntimeContext(task, name, keyedBackend);
+    this.timers =
+        new OperatorTimers(
+            keyedBackend,
+            clock,
+            mailbox::post,
+            this::restoreTimers,
+            "Timers need a keyed stream (keyBy); operator '"
+                + task.describe(name)
+                + "' is not keyed");
   }
 
   /**
@@ -161,8 +171,8 @@ final class OperatorHandle<IN, OUT> implements OperatorContext {
     }
     currentWatermark = watermark;
     try {
-      if (timers != null) {
-        timers.advanceWatermark(watermark);
+      if (timers.orNull() != null) {
+        timers.orNull().advanceWatermark(watermark);
       }
       operator.processWatermark(watermark);
     } catch (OperatorException e) {
@@ -205,7 +215,9 @@ final class OperatorHandle<IN, OUT> implements OperatorContext {
       operator.snapshotState(checkpointId);
       keyed = keyedBackend == null ? null : keyedBackend.snapshot(checkpointId, kind);
       byte[] timerBytes =
-          timers == null ? null : TimerFormat.write(timers, keySerializer, task.maxParallelism());
+          timers.orNull() == null
+              ? null
+              : TimerFormat.write(timers.orNull(), keySerializer, task.maxParallelism());
       return new PendingOperatorSnapshot(
           operatorId,
           keyed,
@@ -285,43 +297,14 @@ final class OperatorHandle<IN, OUT> implements OperatorContext {
   }
 
   @Override
-  @SuppressWarnings("unchecked")
   public <K> InternalTimerService<K> getTimerService(Triggerable<K> target) {
-    requireKeyedForTimers();
-    if (timers == null) {
-      timers =
-          KeyedTimerService.withoutNamespaces(
-              keyedBackend, (Triggerable<Object>) target, clock, mailbox::post);
-      restoreTimers();
-    }
-    return (InternalTimerService<K>) timers.plainTimers();
+    return timers.plain(target);
   }
 
   @Override
-  @SuppressWarnings("unchecked")
   public <K, N> NamespacedTimerService<K, N> getNamespacedTimerService(
       NamespacedTriggerable<K, N> target, TypeSerializer<N> namespaceSerializer) {
-    requireKeyedForTimers();
-    if (timers == null) {
-      timers =
-          KeyedTimerService.withNamespaces(
-              keyedBackend,
-              (NamespacedTriggerable<Object, N>) target,
-              namespaceSerializer,
-              clock,
-              mailbox::post);
-      restoreTimers();
-    }
-    return (NamespacedTimerService<K, N>) timers;
-  }
-
-  private void requireKeyedForTimers() {
-    if (keyedBackend == null) {
-      throw new UnsupportedOperationException(
-          "Timers need a keyed stream (keyBy); operator '"
-              + getOperatorDescription()
-              + "' is not keyed");
-    }
+    return timers.namespaced(target, namespaceSerializer);
   }
 
   @Override
@@ -365,14 +348,14 @@ final class OperatorHandle<IN, OUT> implements OperatorContext {
   }
 
   /** Registers the restored timers of this subtask's key groups (all old pieces are filtered). */
-  private void restoreTimers() {
+  private void restoreTimers(KeyedTimerService<Object> created) {
     if (restore == null || restore.timers().isEmpty()) {
       return;
     }
     KeyGroupRange range = keyedBackend.getKeyGroupRange();
     for (StateHandle piece : restore.timers()) {
       try (java.io.InputStream in = restore.opener().open(piece)) {
-        TimerFormat.restore(in.readAllBytes(), timers, keySerializer, range, piece.location());
+        TimerFormat.restore(in.readAllBytes(), created, keySerializer, range, piece.location());
       } catch (java.io.IOException e) {
         throw new OperatorException(
             getOperatorDescription() + ": timers of " + piece.location() + " do not restore", e);
