@@ -113,6 +113,7 @@ public final class RocksDbKeyedStateBackend<K> implements KeyedStateBackend<K> {
   private final boolean incremental;
   private final NativeGuard guard;
   private final SharedFileRegistry sharedFiles;
+  private final PerfCountersOff perfCountersOff = new PerfCountersOff();
   private final Set<CanonicalRocksDbSnapshot> liveSnapshots = ConcurrentHashMap.newKeySet();
   private int snapshotFolders;
   private int restoreFolders;
@@ -396,6 +397,7 @@ public final class RocksDbKeyedStateBackend<K> implements KeyedStateBackend<K> {
   @Override
   public void setCurrentKey(K key) {
     keyContext.setCurrentKey(key);
+    perfCountersOff.onCallingThread(db); // every access to state follows a current key
   }
 
   @Override

@@ -24,6 +24,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rocksdb.PerfLevel;
+import org.rocksdb.RocksDB;
 
 class RocksDbKeyedStateBackendTest {
   @TempDir Path directory;
@@ -196,5 +198,36 @@ class RocksDbKeyedStateBackendTest {
     try (var left = Files.list(directory)) {
       assertThat(left).isEmpty();
     }
+  }
+
+  @Test
+  void everyThreadThatSetsKeysCountsNoRocksDbPerfCountersAndOtherThreadsKeepTheirLevel()
+      throws Exception {
+    RocksDbKeyedStateBackend<String> backend = backends.allKeyGroups();
+    Path probeFolder = Files.createDirectory(directory.resolve("probe"));
+    try (RocksDB probe = RocksDB.open(probeFolder.toString())) {
+      assertThat(perfLevelsAround(probe, () -> backend.setCurrentKey("apple")))
+          .containsExactly(PerfLevel.ENABLE_COUNT, PerfLevel.DISABLE);
+      assertThat(perfLevelsAround(probe, () -> {}))
+          .containsExactly(PerfLevel.ENABLE_COUNT, PerfLevel.ENABLE_COUNT);
+      assertThat(perfLevelsAround(probe, () -> backend.setCurrentKey("banana")))
+          .containsExactly(PerfLevel.ENABLE_COUNT, PerfLevel.DISABLE);
+    }
+  }
+
+  /** The perf level of a new thread before and after it runs {@code action}. */
+  private static PerfLevel[] perfLevelsAround(RocksDB probe, Runnable action)
+      throws InterruptedException {
+    PerfLevel[] levels = new PerfLevel[2];
+    Thread thread =
+        new Thread(
+            () -> {
+              levels[0] = probe.getPerfLevel();
+              action.run();
+              levels[1] = probe.getPerfLevel();
+            });
+    thread.start();
+    thread.join();
+    return levels;
   }
 }
