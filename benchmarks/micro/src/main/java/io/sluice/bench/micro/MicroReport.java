@@ -95,8 +95,8 @@ public final class MicroReport {
             ? "1 fork, 2 warm-up and 3 measured iterations of 1 s"
             : "2 forks, 5 warm-up and 5 measured iterations of 2 s")
         + "; each fork `-Xms1g -Xmx1g -XX:+UseG1GC`\n\n"
-        + "The machine is shared with other builds: scores move by tens of percent from run to run,"
-        + " so read the ratios as rough. `±` is JMH's 99.9% confidence half-width (wide or missing"
+        + "On a shared machine scores move by tens of percent from run to run: read the ratios as"
+        + " rough unless the load average above is low. `±` is JMH's 99.9% confidence half-width (wide or missing"
         + " with few iterations). Sluice/Flink > 1 means Sluice does more operations per"
         + " second.\n\n";
   }
