@@ -354,8 +354,9 @@ public abstract class OperatorHarness<OUT> implements AutoCloseable {
       return;
     }
     currentWatermark = watermark;
-    if (timers.orNull() != null) {
-      timers.orNull().advanceWatermark(watermark);
+    KeyedTimerService<Object> due = timers.orNull();
+    if (due != null) {
+      due.advanceWatermark(watermark);
     }
     operator.processWatermark(watermark);
     runMailbox();

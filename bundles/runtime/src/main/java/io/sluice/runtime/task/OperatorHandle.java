@@ -171,8 +171,9 @@ final class OperatorHandle<IN, OUT> implements OperatorContext {
     }
     currentWatermark = watermark;
     try {
-      if (timers.orNull() != null) {
-        timers.orNull().advanceWatermark(watermark);
+      KeyedTimerService<Object> due = timers.orNull();
+      if (due != null) {
+        due.advanceWatermark(watermark);
       }
       operator.processWatermark(watermark);
     } catch (OperatorException e) {

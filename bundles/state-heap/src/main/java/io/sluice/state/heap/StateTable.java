@@ -63,8 +63,7 @@ final class StateTable<K, S> implements ValueCell<S> {
   @Override
   public S get() {
     KeyGroupMap<K, S> group = currentGroup();
-    if (lastKeyVersion == keyContext.keyVersion()
-        && group.structureVersion() == lastStructureVersion) {
+    if (lastLookupHolds(group)) {
       // the same key as the last lookup, nothing inserted or removed since: operators read the
       // same state several times per record (a window operator once per window of the element)
       return lastSlot < 0 ? null : group.valueAt(lastSlot);
@@ -78,9 +77,7 @@ final class StateTable<K, S> implements ValueCell<S> {
   @Override
   public void put(S state) {
     KeyGroupMap<K, S> group = currentGroup();
-    if (lastSlot >= 0
-        && lastKeyVersion == keyContext.keyVersion()
-        && group.structureVersion() == lastStructureVersion) {
+    if (lastSlot >= 0 && lastLookupHolds(group)) {
       group.setValueAt(lastSlot, state);
     } else {
       putLookingUp(group, state);
@@ -97,8 +94,7 @@ final class StateTable<K, S> implements ValueCell<S> {
   @Override
   public void remove() {
     KeyGroupMap<K, S> group = currentGroup();
-    if (lastKeyVersion == keyContext.keyVersion()
-        && group.structureVersion() == lastStructureVersion) {
+    if (lastLookupHolds(group)) {
       // a state emptied by a read-modify-write (a window's contents removed when it fires)
       if (lastSlot >= 0) {
         group.removeAt(lastSlot);
@@ -183,6 +179,12 @@ final class StateTable<K, S> implements ValueCell<S> {
   void dispose() {
     keyGroups = new KeyGroupMap[0];
     lastSlot = -1;
+  }
+
+  /** Whether the last lookup was for the current key and {@code group} has not changed since. */
+  private boolean lastLookupHolds(KeyGroupMap<K, S> group) {
+    return lastKeyVersion == keyContext.keyVersion()
+        && group.structureVersion() == lastStructureVersion;
   }
 
   private void remember(KeyGroupMap<K, S> group, int slot) {
