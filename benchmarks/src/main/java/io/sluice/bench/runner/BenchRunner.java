@@ -43,17 +43,19 @@ public final class BenchRunner {
     Path results = Path.of("results");
     Path logs = Path.of("target", "bench-logs");
     String only = null;
+    boolean scale = true;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--quick" -> plan = Plan.quick();
         case "--results" -> results = Path.of(args[++i]);
         case "--logs" -> logs = Path.of(args[++i]);
         case "--only" -> only = args[++i];
+        case "--no-scale" -> scale = false;
         default -> {
           System.err.println(
               "Unknown option "
                   + args[i]
-                  + "; use [--quick] [--results DIR] [--logs DIR] [--only S]");
+                  + "; use [--quick] [--results DIR] [--logs DIR] [--only S] [--no-scale]");
           System.exit(2);
         }
       }
@@ -61,15 +63,27 @@ public final class BenchRunner {
     if (only != null) {
       plan = plan.only(only);
     }
-    System.exit(run(plan, results, logs) ? 0 : 1);
+    System.exit(run(plan, scale, results, logs) ? 0 : 1);
   }
 
-  /** Runs the plan and writes the reports; false if any outputs disagree. */
-  static boolean run(Plan plan, Path results, Path logs) throws IOException, InterruptedException {
+  /**
+   * Runs the plan, its records scaled to this machine if {@code scale} ({@link
+   * MachineCalibration}), and writes the reports; false if any outputs disagree.
+   */
+  static boolean run(Plan planned, boolean scale, Path results, Path logs)
+      throws IOException, InterruptedException {
     Map<String, ChildLauncher> launchers = EngineLaunchers.create(logs);
     Instant started = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     long startNanos = System.nanoTime();
     double loadBefore = MachineInfo.loadAverage();
+    MachineCalibration calibration = MachineCalibration.none();
+    if (scale) {
+      RunResult probe =
+          launchers.get("java").run(MachineCalibration.probe(), "java", 1, Plan.quick());
+      calibration = MachineCalibration.of(probe.recordsPerSecond());
+    }
+    System.out.println("Calibration: " + calibration.describe());
+    Plan plan = calibration.scale() < 1.0 ? planned.scaledTo(calibration.scale()) : planned;
     int total =
         plan.cases().stream().mapToInt(c -> c.repetitions() * engines(plan, c).size()).sum();
     int done = 0;
@@ -107,6 +121,7 @@ public final class BenchRunner {
     Reports.Context context =
         new Reports.Context(
             plan,
+            calibration,
             MachineInfo.current(),
             started.toString(),
             (System.nanoTime() - startNanos) / 60e9,

@@ -1,6 +1,7 @@
 package io.sluice.bench.runner;
 
 import io.sluice.bench.common.Benchmark;
+import io.sluice.bench.common.LongWorkloads;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,13 +18,16 @@ import java.util.List;
  *     the time the plan takes
  * @param plainJavaBaseline whether the plain Java baseline runs beside the engines where it applies
  *     (the full plan; the quick one has no minutes to spare for it)
+ * @param recordScale the share of the record counts below that the cases run ({@link #scaledTo}), 1
+ *     where they were chosen
  */
 public record Plan(
     String name,
     List<BenchCase> cases,
     int warmups,
     double warmupFraction,
-    boolean plainJavaBaseline) {
+    boolean plainJavaBaseline,
+    double recordScale) {
   /**
    * The share of records a warm-up run generates in both plans: all of them. Quarter-size warm-ups
    * were tried and left the JIT short of the hot paths, more so for Sluice (NEXMark q3 at 1.5 M
@@ -35,19 +39,62 @@ public record Plan(
   /** Measured runs per engine of every case in the full plan. */
   private static final int FULL_REPETITIONS = 5;
 
+  /** Measured runs per engine of every case in the quick plan. */
+  private static final int QUICK_REPETITIONS = 1;
+
   /**
-   * A quarter to a third of the full plan's records, two repetitions per engine, no plain Java
+   * A quarter to a third of the full plan's records, one repetition per engine, no plain Java
    * baseline. Runs long enough (about 0.2 to 1 s measured) that the JIT has compiled the hot paths
    * in the warm-up; shorter runs (a tenth of the records) gave ratios up to a third off the full
-   * plan's, mostly against the engine whose code compiles later.
+   * plan's, mostly against the engine whose code compiles later. One repetition, not two: a Flink
+   * child JVM spends 4 to 7 s starting MiniClusters whatever the records, which alone took most of
+   * five minutes with two repetitions on a slower 2-core machine.
    */
   public static Plan quick() {
-    return new Plan("quick", cases(true), 1, WARMUP_FRACTION, false);
+    return new Plan("quick", cases(true), 1, WARMUP_FRACTION, false, 1.0);
   }
 
   /** Five repetitions per engine of every case. */
   public static Plan full() {
-    return new Plan("full", cases(false), 1, WARMUP_FRACTION, true);
+    return new Plan("full", cases(false), 1, WARMUP_FRACTION, true, 1.0);
+  }
+
+  /**
+   * This plan with every case's records scaled by {@code scale} (a slower machine gets fewer, so
+   * the plan keeps to its minutes), but never below what the case needs to measure what it is named
+   * for ({@link #minimumRecords}).
+   */
+  public Plan scaledTo(double scale) {
+    if (!(scale > 0 && scale <= 1)) {
+      throw new IllegalArgumentException("a record scale is in (0, 1], not " + scale);
+    }
+    List<BenchCase> scaled =
+        cases.stream()
+            .map(
+                c ->
+                    new BenchCase(
+                        c.benchmark(),
+                        c.parallelism(),
+                        Math.max(
+                            minimumRecords(c.benchmark()),
+                            Math.round(c.records() * scale / 10_000.0) * 10_000),
+                        c.repetitions()))
+            .toList();
+    return new Plan(name, scaled, warmups, warmupFraction, plainJavaBaseline, scale);
+  }
+
+  /**
+   * The fewest records a case of {@code benchmark} runs: three per key for the state benchmarks
+   * (most accesses then read a stored value), two windows' worth for window aggregation (windows
+   * close during the warm-up too, not only at the end of input), 100,000 for the rest.
+   */
+  static long minimumRecords(Benchmark benchmark) {
+    return switch (benchmark) {
+      case STATE_HEAP, STATE_ROCKSDB -> 3 * LongWorkloads.STATE_KEYS;
+      case WINDOW_AGGREGATE ->
+          2 * LongWorkloads.WINDOW.toMillis() * LongWorkloads.RECORDS_PER_MILLI;
+      default -> 100_000;
+    };
   }
 
   /** The most measured runs any case has per engine. */
@@ -67,7 +114,8 @@ public record Plan(
         cases.stream().filter(c -> c.label().contains(filter)).toList(),
         warmups,
         warmupFraction,
-        plainJavaBaseline);
+        plainJavaBaseline,
+        recordScale);
   }
 
   /**
@@ -79,40 +127,35 @@ public record Plan(
   private static List<BenchCase> cases(boolean quick) {
     List<BenchCase> cases = new ArrayList<>();
     CaseList add =
-        (benchmark, parallelism, fullRecords, quickRecords, quickRepetitions) ->
+        (benchmark, parallelism, fullRecords, quickRecords) ->
             cases.add(
                 quick
-                    ? new BenchCase(benchmark, parallelism, quickRecords, quickRepetitions)
+                    ? new BenchCase(benchmark, parallelism, quickRecords, QUICK_REPETITIONS)
                     : new BenchCase(benchmark, parallelism, fullRecords, FULL_REPETITIONS));
-    add.to(Benchmark.CHAINED_MAP, 1, 50_000_000, 20_000_000, 2);
-    add.to(Benchmark.KEYBY_REDUCE, 1, 15_000_000, 5_000_000, 2);
-    add.to(Benchmark.KEYBY_REDUCE, 2, 15_000_000, 5_000_000, 2);
-    add.to(Benchmark.REBALANCE, 2, 20_000_000, 5_000_000, 2);
-    add.to(Benchmark.WINDOW_AGGREGATE, 1, 3_000_000, 1_000_000, 2);
-    add.to(Benchmark.WINDOW_AGGREGATE, 2, 3_000_000, 1_000_000, 2);
-    add.to(Benchmark.STATE_HEAP, 1, 5_000_000, 1_500_000, 2);
-    add.to(Benchmark.STATE_ROCKSDB, 1, 500_000, 300_000, 2);
-    add.to(Benchmark.POJO_SHUFFLE, 2, 4_000_000, 1_500_000, 2);
-    add.to(Benchmark.NEXMARK_Q0, 1, 5_000_000, 1_500_000, 2);
-    add.to(Benchmark.NEXMARK_Q1, 1, 5_000_000, 1_500_000, 2);
-    add.to(Benchmark.NEXMARK_Q2, 1, 5_000_000, 1_500_000, 2);
-    add.to(Benchmark.NEXMARK_Q3, 1, 5_000_000, 1_500_000, 2);
-    add.to(Benchmark.NEXMARK_Q4, 1, 2_000_000, 600_000, 2);
-    add.to(Benchmark.NEXMARK_Q5, 1, 1_250_000, 500_000, 2);
-    add.to(Benchmark.NEXMARK_Q7, 1, 3_000_000, 1_000_000, 2);
-    add.to(Benchmark.NEXMARK_Q8, 1, 4_000_000, 1_000_000, 2);
-    add.to(Benchmark.NEXMARK_Q11, 1, 1_500_000, 500_000, 2);
+    add.to(Benchmark.CHAINED_MAP, 1, 50_000_000, 20_000_000);
+    add.to(Benchmark.KEYBY_REDUCE, 1, 15_000_000, 5_000_000);
+    add.to(Benchmark.KEYBY_REDUCE, 2, 15_000_000, 5_000_000);
+    add.to(Benchmark.REBALANCE, 2, 20_000_000, 5_000_000);
+    add.to(Benchmark.WINDOW_AGGREGATE, 1, 3_000_000, 1_000_000);
+    add.to(Benchmark.WINDOW_AGGREGATE, 2, 3_000_000, 1_000_000);
+    add.to(Benchmark.STATE_HEAP, 1, 5_000_000, 1_500_000);
+    add.to(Benchmark.STATE_ROCKSDB, 1, 500_000, 300_000);
+    add.to(Benchmark.POJO_SHUFFLE, 2, 4_000_000, 1_500_000);
+    add.to(Benchmark.NEXMARK_Q0, 1, 5_000_000, 1_500_000);
+    add.to(Benchmark.NEXMARK_Q1, 1, 5_000_000, 1_500_000);
+    add.to(Benchmark.NEXMARK_Q2, 1, 5_000_000, 1_500_000);
+    add.to(Benchmark.NEXMARK_Q3, 1, 5_000_000, 1_500_000);
+    add.to(Benchmark.NEXMARK_Q4, 1, 2_000_000, 600_000);
+    add.to(Benchmark.NEXMARK_Q5, 1, 1_250_000, 500_000);
+    add.to(Benchmark.NEXMARK_Q7, 1, 3_000_000, 1_000_000);
+    add.to(Benchmark.NEXMARK_Q8, 1, 4_000_000, 1_000_000);
+    add.to(Benchmark.NEXMARK_Q11, 1, 1_500_000, 500_000);
     return List.copyOf(cases);
   }
 
   /** Adds one case to the list being built. */
   @FunctionalInterface
   private interface CaseList {
-    void to(
-        Benchmark benchmark,
-        int parallelism,
-        long fullRecords,
-        long quickRecords,
-        int quickRepetitions);
+    void to(Benchmark benchmark, int parallelism, long fullRecords, long quickRecords);
   }
 }

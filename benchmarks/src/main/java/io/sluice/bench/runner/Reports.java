@@ -14,6 +14,7 @@ final class Reports {
    * What the report says about the circumstances.
    *
    * @param plan the plan that ran
+   * @param calibration how its records were fitted to the machine
    * @param machine where
    * @param startedAt ISO-8601 start time
    * @param minutes how long the whole run took
@@ -23,6 +24,7 @@ final class Reports {
    */
   record Context(
       Plan plan,
+      MachineCalibration calibration,
       MachineInfo machine,
       String startedAt,
       double minutes,
@@ -65,6 +67,12 @@ final class Reports {
             .put("repetitions", context.plan().maxRepetitions())
             .put("warmupsPerChild", context.plan().warmups())
             .put("warmupRecordFraction", context.plan().warmupFraction())
+            .put("recordScale", context.plan().recordScale())
+            .put(
+                "calibrationProbeRecordsPerSecond",
+                Double.isNaN(context.calibration().probeRecordsPerSecond())
+                    ? null
+                    : context.calibration().probeRecordsPerSecond())
             .put("startedAt", context.startedAt())
             .put("minutes", context.minutes())
             .put("loadAverageBefore", context.loadBefore())
@@ -86,6 +94,7 @@ final class Reports {
     md.append("- When: ").append(context.startedAt());
     md.append(String.format(" (%.1f min)%n", context.minutes()));
     md.append("- Machine: ").append(context.machine().describe()).append('\n');
+    md.append("- Records: ").append(context.calibration().describe()).append('\n');
     md.append(
         String.format(
             "- Load average (1 min) before / after: %.2f / %.2f — the machine may be shared, so"

@@ -1,6 +1,7 @@
 package io.sluice.bench.runner;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sluice.bench.common.Benchmark;
 import io.sluice.bench.common.LongWorkloads;
@@ -60,6 +61,42 @@ class PlanTest {
         .extracting(BenchCase::label)
         .containsExactly("window-aggregate p=1", "window-aggregate p=2");
     assertThat(windows.warmupFraction()).isEqualTo(plan(name).warmupFraction());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"quick", "full"})
+  void aSlowerMachineGetsFewerRecordsButNeverTooFewToMeasureTheCase(String name) {
+    Plan plan = plan(name);
+    Plan scaled = plan.scaledTo(0.25);
+    assertThat(scaled.recordScale()).isEqualTo(0.25);
+    assertThat(scaled.cases()).hasSameSizeAs(plan.cases());
+    for (int i = 0; i < plan.cases().size(); i++) {
+      BenchCase before = plan.cases().get(i);
+      BenchCase after = scaled.cases().get(i);
+      assertThat(after.label()).isEqualTo(before.label());
+      assertThat(after.repetitions()).isEqualTo(before.repetitions());
+      assertThat(after.records())
+          .isLessThanOrEqualTo(Math.max(before.records(), Plan.minimumRecords(after.benchmark())))
+          .isGreaterThanOrEqualTo(Plan.minimumRecords(after.benchmark()));
+    }
+    BenchCase chained = scaled.cases().get(0);
+    assertThat(chained.benchmark()).isEqualTo(Benchmark.CHAINED_MAP);
+    assertThat(chained.records()).isEqualTo(plan.cases().get(0).records() / 4);
+    // what theHotPathsMeasureWhatTheyAreNamedFor demands still holds after scaling
+    for (BenchCase c : scaled.cases()) {
+      if (c.benchmark() == Benchmark.WINDOW_AGGREGATE) {
+        assertThat(c.warmupRecords(scaled.warmupFraction()) / LongWorkloads.RECORDS_PER_MILLI)
+            .isGreaterThan(LongWorkloads.WINDOW.toMillis());
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(doubles = {0.0, -0.5, 1.5, Double.NaN})
+  void aScaleOutsideZeroToOneIsRefused(double scale) {
+    assertThatThrownBy(() -> Plan.full().scaledTo(scale))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("record scale");
   }
 
   private static Plan plan(String name) {

@@ -46,7 +46,15 @@ public final class NexmarkGenerator implements RecordGenerator<Event> {
     "Cheyenne"
   };
   private static final String[] STATES = {"AZ", "CA", "ID", "OR", "WA", "WY"};
-  private static final String[] CHANNELS = {"Google", "Facebook", "Baidu", "Apple"};
+  private static final String[] HOT_CHANNELS = {"Google", "Facebook", "Baidu", "Apple"};
+
+  /**
+   * 1 in this many bids comes through one of the many channels, the rest through a hot one; the
+   * published NEXMark generator (nexmark-flink) uses the same split and 10,000 channels.
+   */
+  static final int HOT_CHANNELS_RATIO = 2;
+
+  static final int CHANNELS = 10_000;
 
   /** Random strings are windows of these pools (built once from a fixed seed; 16 KiB each). */
   private static final byte[] LETTER_POOL = pool(0x6c657474L, 'a', 26);
@@ -186,8 +194,9 @@ public final class NexmarkGenerator implements RecordGenerator<Event> {
             ? (lastPerson / config.hotBidderRatio()) * config.hotBidderRatio() + 1
             : recentPersonId(lastPerson, rng);
     long price = price(rng);
-    String channel = pick(CHANNELS, rng);
-    String url = rng.url();
+    Channels.Channel via = Channels.pick(rng);
+    String channel = via.name();
+    String url = via.url();
     int size = 8 * 4 + channel.length() + url.length();
     return new Bid(
         FIRST_AUCTION_ID + auction,
@@ -226,6 +235,42 @@ public final class NexmarkGenerator implements RecordGenerator<Event> {
 
   private static String pick(String[] choices, Rng rng) {
     return choices[rng.nextInt(choices.length)];
+  }
+
+  /**
+   * The channels bids come through and the url each one reports, built once per JVM. As in the
+   * published generator, a channel's url is fixed (bids share the channel's string objects, so they
+   * are not rebuilt, and their hash codes not recomputed, per bid); the four hot channels have
+   * their own urls.
+   */
+  private static final class Channels {
+    record Channel(String name, String url) {}
+
+    private static final Channel[] HOT = new Channel[HOT_CHANNELS.length];
+    private static final Channel[] ALL = new Channel[CHANNELS];
+
+    static {
+      for (int i = 0; i < HOT.length; i++) {
+        HOT[i] = channel(HOT_CHANNELS[i], 0x686f74L, i);
+      }
+      for (int i = 0; i < ALL.length; i++) {
+        ALL[i] = channel("channel-" + i, 0x6368616eL, i);
+      }
+    }
+
+    private static Channel channel(String name, long seed, int number) {
+      Channel c = new Channel(name, new Rng(seed, number).url());
+      // Computed once here so that every bid's fingerprint finds them cached.
+      c.name().hashCode();
+      c.url().hashCode();
+      return c;
+    }
+
+    static Channel pick(Rng rng) {
+      return rng.nextInt(HOT_CHANNELS_RATIO) > 0
+          ? HOT[rng.nextInt(HOT.length)]
+          : ALL[rng.nextInt(ALL.length)];
+    }
   }
 
   /** A SplitMix64 stream for one event. Confined to the generating call. */

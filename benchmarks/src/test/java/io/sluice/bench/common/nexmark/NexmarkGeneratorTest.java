@@ -2,7 +2,9 @@ package io.sluice.bench.common.nexmark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.java.typeutils.PojoTypeInfo;
@@ -127,6 +129,27 @@ class NexmarkGeneratorTest {
       }
     }
     assertThat((double) bytes / bids).isBetween(90.0, 110.0);
+  }
+
+  @Test
+  void halfTheBidsComeThroughFourHotChannelsAndEveryChannelKeepsItsUrl() {
+    Map<String, String> urlOfChannel = new HashMap<>();
+    int bids = 0;
+    int hot = 0;
+    for (long n = 0; n < 200_000; n++) {
+      Bid bid = generator.generate(n).bid();
+      if (bid != null) {
+        bids++;
+        hot += Set.of("Google", "Facebook", "Baidu", "Apple").contains(bid.channel()) ? 1 : 0;
+        String before = urlOfChannel.putIfAbsent(bid.channel(), bid.url());
+        assertThat(before == null ? bid.url() : before).isEqualTo(bid.url());
+        assertThat(bid.url()).startsWith("https://www.nexmark.com/").contains("/item.htm?query=");
+      }
+    }
+    assertThat((double) hot / bids).isBetween(0.48, 0.52);
+    // the other half spread over the 10,000 channels: nearly all of them seen
+    assertThat(urlOfChannel.size() - 4).isBetween(9_900, NexmarkGenerator.CHANNELS);
+    assertThat(new HashSet<>(urlOfChannel.values()).size()).isGreaterThan(9_000);
   }
 
   @ParameterizedTest

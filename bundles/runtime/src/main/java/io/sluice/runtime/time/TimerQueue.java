@@ -2,9 +2,7 @@ package io.sluice.runtime.time;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -47,22 +45,16 @@ final class TimerQueue<K> {
       this.key = key;
       this.namespace = namespace;
       this.sequence = sequence;
-      this.hash = 31 * (31 * Long.hashCode(time) + key.hashCode()) + Objects.hashCode(namespace);
+      this.hash = TimerIndex.hash(time, key, namespace);
     }
 
-    /** Equal by (time, key, namespace). */
-    @Override
-    public boolean equals(Object other) {
-      return other instanceof Timer<?> timer
-          && hash == timer.hash
-          && time == timer.time
-          && key.equals(timer.key)
-          && Objects.equals(namespace, timer.namespace);
-    }
-
-    @Override
-    public int hashCode() {
+    int hash() {
       return hash;
+    }
+
+    /** Whether this is the timer of ({@code time}, {@code key}, {@code namespace}). */
+    boolean is(long time, Object key, Object namespace) {
+      return this.time == time && this.key.equals(key) && Objects.equals(this.namespace, namespace);
     }
 
     @Override
@@ -74,7 +66,7 @@ final class TimerQueue<K> {
   private static final int ARITY = 4;
   private static final int INITIAL_CAPACITY = 16;
 
-  private final Map<Timer<K>, Timer<K>> byKeyAndTime = new HashMap<>();
+  private final TimerIndex<K> byKeyAndTime = new TimerIndex<>();
 
   @SuppressWarnings("unchecked")
   private Timer<K>[] heap = new Timer[INITIAL_CAPACITY];
@@ -101,7 +93,7 @@ final class TimerQueue<K> {
   boolean add(long time, K key, Object namespace) {
     Objects.requireNonNull(key, "a timer needs a key");
     Timer<K> timer = new Timer<>(time, key, namespace, nextSequence);
-    if (byKeyAndTime.putIfAbsent(timer, timer) != null) {
+    if (byKeyAndTime.addIfAbsent(timer) != null) {
       return false;
     }
     nextSequence++;
@@ -121,7 +113,7 @@ final class TimerQueue<K> {
 
   /** Deletes the timer for {@code key} and {@code namespace} at {@code time}; false if none. */
   boolean remove(long time, K key, Object namespace) {
-    Timer<K> timer = byKeyAndTime.remove(new Timer<>(time, key, namespace, 0));
+    Timer<K> timer = byKeyAndTime.remove(time, key, namespace);
     if (timer == null) {
       return false;
     }

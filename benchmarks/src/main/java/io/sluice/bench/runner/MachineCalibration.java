@@ -1,0 +1,55 @@
+package io.sluice.bench.runner;
+
+import io.sluice.bench.common.Benchmark;
+
+/**
+ * Fits a plan's record counts to this machine, so the full plan keeps to its thirty minutes and the
+ * quick one to its five on a slower machine too. The probe is the plain Java NEXMark q0 loop (the
+ * generator and checksum every NEXMark run pays, no engine) in a child JVM; its rate against the
+ * rate on the machine where the record counts were chosen is the share of records this machine
+ * gets. Ratios between the engines do not depend on it: both run the same records.
+ *
+ * @param probeRecordsPerSecond what the probe measured here
+ * @param scale the share of the plan's records this machine gets
+ */
+record MachineCalibration(double probeRecordsPerSecond, double scale) {
+  /**
+   * The probe's rate where the record counts were chosen: 2-core AMD EPYC, OpenJDK 17 (the plain
+   * Java baseline of NEXMark q0 in the full run of 2026-11-21 measured 8.02 M events/s).
+   */
+  static final double REFERENCE_RECORDS_PER_SECOND = 8.0e6;
+
+  /** Below a quarter of the records, runs get too short for the JIT to reach the hot paths. */
+  static final double MIN_SCALE = 0.25;
+
+  /** The probe's records (and those of its warm-up run): about a second here. */
+  static final long PROBE_RECORDS = 2_000_000;
+
+  /** The case the probe runs on the plain Java engine. */
+  static BenchCase probe() {
+    return new BenchCase(Benchmark.NEXMARK_Q0, 1, PROBE_RECORDS, 1);
+  }
+
+  /** The calibration for a probe that measured {@code recordsPerSecond}. */
+  static MachineCalibration of(double recordsPerSecond) {
+    double scale =
+        Math.max(MIN_SCALE, Math.min(1.0, recordsPerSecond / REFERENCE_RECORDS_PER_SECOND));
+    return new MachineCalibration(recordsPerSecond, scale);
+  }
+
+  /** No probe: the plan's records as they are ({@code --no-scale}). */
+  static MachineCalibration none() {
+    return new MachineCalibration(Double.NaN, 1.0);
+  }
+
+  /** One line for the report. */
+  String describe() {
+    if (Double.isNaN(probeRecordsPerSecond)) {
+      return "records as planned (--no-scale)";
+    }
+    return String.format(
+        "records scaled by %.2f for this machine (plain Java NEXMark q0 probe: %s events/s here,"
+            + " %s where the record counts were chosen)",
+        scale, Reports.count(probeRecordsPerSecond), Reports.count(REFERENCE_RECORDS_PER_SECOND));
+  }
+}
