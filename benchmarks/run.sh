@@ -3,7 +3,9 @@
 # benchmarks/results/latest.{json,md,png}.
 #   benchmarks/run.sh            full run (< 30 min on 2 cores)
 #   benchmarks/run.sh --quick    fewer records and repetitions (< 5 min)
-# Further options go to the runner: --only SUBSTRING (e.g. --only nexmark), --results DIR.
+# Further options go to the runner: --only SUBSTRING (e.g. --only nexmark), --results DIR,
+# --no-scale (the full plan's record counts as planned: by default a slower machine runs fewer,
+# down to half, after a one-second probe; see MachineCalibration).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/.." && pwd)"

@@ -76,11 +76,15 @@ public final class BenchRunner {
     Instant started = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     long startNanos = System.nanoTime();
     double loadBefore = MachineInfo.loadAverage();
-    MachineCalibration calibration = MachineCalibration.none();
-    if (scale) {
+    MachineCalibration calibration =
+        MachineCalibration.none(
+            scale
+                ? "the " + planned.name() + " plan's runs are as short as they can be"
+                : "--no-scale");
+    if (scale && planned.minRecordScale() < 1.0) {
       RunResult probe =
           launchers.get("java").run(MachineCalibration.probe(), "java", 1, Plan.quick());
-      calibration = MachineCalibration.of(probe.recordsPerSecond());
+      calibration = MachineCalibration.of(probe.recordsPerSecond(), planned.minRecordScale());
     }
     System.out.println("Calibration: " + calibration.describe());
     Plan plan = calibration.scale() < 1.0 ? planned.scaledTo(calibration.scale()) : planned;

@@ -9,18 +9,16 @@ import io.sluice.bench.common.Benchmark;
  * rate on the machine where the record counts were chosen is the share of records this machine
  * gets. Ratios between the engines do not depend on it: both run the same records.
  *
- * @param probeRecordsPerSecond what the probe measured here
+ * @param probeRecordsPerSecond what the probe measured here (NaN: no probe ran)
  * @param scale the share of the plan's records this machine gets
+ * @param note why no probe ran, or null
  */
-record MachineCalibration(double probeRecordsPerSecond, double scale) {
+record MachineCalibration(double probeRecordsPerSecond, double scale, String note) {
   /**
    * The probe's rate where the record counts were chosen: 2-core AMD EPYC, OpenJDK 17 (the plain
    * Java baseline of NEXMark q0 in the full run of 2026-11-21 measured 8.02 M events/s).
    */
   static final double REFERENCE_RECORDS_PER_SECOND = 8.0e6;
-
-  /** Below a quarter of the records, runs get too short for the JIT to reach the hot paths. */
-  static final double MIN_SCALE = 0.25;
 
   /** The probe's records (and those of its warm-up run): about a second here. */
   static final long PROBE_RECORDS = 2_000_000;
@@ -30,25 +28,28 @@ record MachineCalibration(double probeRecordsPerSecond, double scale) {
     return new BenchCase(Benchmark.NEXMARK_Q0, 1, PROBE_RECORDS, 1);
   }
 
-  /** The calibration for a probe that measured {@code recordsPerSecond}. */
-  static MachineCalibration of(double recordsPerSecond) {
+  /**
+   * The calibration for a probe that measured {@code recordsPerSecond}, scaling no further down
+   * than {@code minScale} (shorter runs measure the JIT's warm-up more than throughput).
+   */
+  static MachineCalibration of(double recordsPerSecond, double minScale) {
     double scale =
-        Math.max(MIN_SCALE, Math.min(1.0, recordsPerSecond / REFERENCE_RECORDS_PER_SECOND));
-    return new MachineCalibration(recordsPerSecond, scale);
+        Math.max(minScale, Math.min(1.0, recordsPerSecond / REFERENCE_RECORDS_PER_SECOND));
+    return new MachineCalibration(recordsPerSecond, scale, null);
   }
 
-  /** No probe: the plan's records as they are ({@code --no-scale}). */
-  static MachineCalibration none() {
-    return new MachineCalibration(Double.NaN, 1.0);
+  /** No probe: the plan's records as they are, for the reason {@code why}. */
+  static MachineCalibration none(String why) {
+    return new MachineCalibration(Double.NaN, 1.0, why);
   }
 
   /** One line for the report. */
   String describe() {
     if (Double.isNaN(probeRecordsPerSecond)) {
-      return "records as planned (--no-scale)";
+      return "records as planned (" + note + ")";
     }
     return String.format(
-        "records scaled by %.2f for this machine (plain Java NEXMark q0 probe: %s events/s here,"
+        "records scaled by %.2f for this machine, at most as far as the plan allows (plain Java NEXMark q0 probe: %s events/s here,"
             + " %s where the record counts were chosen)",
         scale, Reports.count(probeRecordsPerSecond), Reports.count(REFERENCE_RECORDS_PER_SECOND));
   }

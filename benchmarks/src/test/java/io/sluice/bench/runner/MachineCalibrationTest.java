@@ -8,26 +8,27 @@ class MachineCalibrationTest {
 
   @Test
   void aMachineAsFastAsTheReferenceOrFasterRunsThePlanAsItIs() {
-    assertThat(MachineCalibration.of(MachineCalibration.REFERENCE_RECORDS_PER_SECOND).scale())
-        .isEqualTo(1.0);
-    assertThat(MachineCalibration.of(3 * MachineCalibration.REFERENCE_RECORDS_PER_SECOND).scale())
-        .isEqualTo(1.0);
+    double reference = MachineCalibration.REFERENCE_RECORDS_PER_SECOND;
+    assertThat(MachineCalibration.of(reference, 0.5).scale()).isEqualTo(1.0);
+    assertThat(MachineCalibration.of(3 * reference, 0.5).scale()).isEqualTo(1.0);
   }
 
   @Test
-  void aSlowerMachineGetsItsShareOfTheRecordsDownToAQuarter() {
+  void aSlowerMachineGetsItsShareOfTheRecordsDownToThePlansFloor() {
     double reference = MachineCalibration.REFERENCE_RECORDS_PER_SECOND;
-    assertThat(MachineCalibration.of(reference * 0.4).scale()).isEqualTo(0.4);
-    assertThat(MachineCalibration.of(reference * 0.05).scale())
-        .isEqualTo(MachineCalibration.MIN_SCALE);
+    assertThat(MachineCalibration.of(reference * 0.6, 0.5).scale()).isEqualTo(0.6);
+    assertThat(MachineCalibration.of(reference * 0.05, 0.5).scale()).isEqualTo(0.5);
+    assertThat(MachineCalibration.of(reference * 0.05, Plan.quick().minRecordScale()).scale())
+        .isEqualTo(1.0);
   }
 
   @Test
   void theReportSaysWhetherAndWhyRecordsWereScaled() {
-    assertThat(MachineCalibration.of(3.2e6).describe())
+    assertThat(MachineCalibration.of(3.2e6, 0.25).describe())
         .contains("scaled by 0.40")
         .contains("3.20 M events/s here");
-    assertThat(MachineCalibration.none().describe()).contains("--no-scale");
-    assertThat(MachineCalibration.none().scale()).isEqualTo(1.0);
+    assertThat(MachineCalibration.none("--no-scale").describe())
+        .contains("as planned (--no-scale)");
+    assertThat(MachineCalibration.none("--no-scale").scale()).isEqualTo(1.0);
   }
 }
