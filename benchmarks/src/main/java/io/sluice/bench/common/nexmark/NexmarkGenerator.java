@@ -194,16 +194,14 @@ public final class NexmarkGenerator implements RecordGenerator<Event> {
             ? (lastPerson / config.hotBidderRatio()) * config.hotBidderRatio() + 1
             : recentPersonId(lastPerson, rng);
     long price = price(rng);
-    Channels.Channel via = Channels.pick(rng);
-    String channel = via.name();
-    String url = via.url();
-    int size = 8 * 4 + channel.length() + url.length();
+    int via = Channels.pick(rng);
+    int size = 8 * 4 + Channels.length(via);
     return new Bid(
         FIRST_AUCTION_ID + auction,
         FIRST_PERSON_ID + bidder,
         price,
-        channel,
-        url,
+        Channels.name(via),
+        Channels.url(via),
         time,
         extra(size, config.avgBidBytes(), rng));
   }
@@ -244,32 +242,48 @@ public final class NexmarkGenerator implements RecordGenerator<Event> {
    * their own urls.
    */
   private static final class Channels {
-    record Channel(String name, String url) {}
+    /** The four hot channels first, then the 10,000 others. */
+    private static final int COUNT = HOT_CHANNELS.length + CHANNELS;
 
-    private static final Channel[] HOT = new Channel[HOT_CHANNELS.length];
-    private static final Channel[] ALL = new Channel[CHANNELS];
+    // Parallel arrays rather than an object per channel: a bid reads one slot of each (the
+    // lengths too, so it need not touch the strings, which a filtered bid never does otherwise).
+    private static final String[] NAMES = new String[COUNT];
+    private static final String[] URLS = new String[COUNT];
+    private static final int[] LENGTHS = new int[COUNT];
 
     static {
-      for (int i = 0; i < HOT.length; i++) {
-        HOT[i] = channel(HOT_CHANNELS[i], 0x686f74L, i);
-      }
-      for (int i = 0; i < ALL.length; i++) {
-        ALL[i] = channel("channel-" + i, 0x6368616eL, i);
+      for (int i = 0; i < COUNT; i++) {
+        boolean hot = i < HOT_CHANNELS.length;
+        int number = hot ? i : i - HOT_CHANNELS.length;
+        String name = hot ? HOT_CHANNELS[i] : "channel-" + number;
+        String url = new Rng(hot ? 0x686f74L : 0x6368616eL, number).url();
+        // computed once here, so every bid's fingerprint finds them cached
+        name.hashCode();
+        url.hashCode();
+        NAMES[i] = name;
+        URLS[i] = url;
+        LENGTHS[i] = name.length() + url.length();
       }
     }
 
-    private static Channel channel(String name, long seed, int number) {
-      Channel c = new Channel(name, new Rng(seed, number).url());
-      // Computed once here so that every bid's fingerprint finds them cached.
-      c.name().hashCode();
-      c.url().hashCode();
-      return c;
-    }
-
-    static Channel pick(Rng rng) {
+    /** The channel of the next bid: an index into the arrays. */
+    static int pick(Rng rng) {
       return rng.nextInt(HOT_CHANNELS_RATIO) > 0
-          ? HOT[rng.nextInt(HOT.length)]
-          : ALL[rng.nextInt(ALL.length)];
+          ? rng.nextInt(HOT_CHANNELS.length)
+          : HOT_CHANNELS.length + rng.nextInt(CHANNELS);
+    }
+
+    static String name(int channel) {
+      return NAMES[channel];
+    }
+
+    static String url(int channel) {
+      return URLS[channel];
+    }
+
+    /** The characters of the channel's name and url together. */
+    static int length(int channel) {
+      return LENGTHS[channel];
     }
   }
 

@@ -2,7 +2,9 @@ package io.sluice.runtime.time;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -45,16 +47,22 @@ final class TimerQueue<K> {
       this.key = key;
       this.namespace = namespace;
       this.sequence = sequence;
-      this.hash = TimerIndex.hash(time, key, namespace);
+      this.hash = 31 * (31 * Long.hashCode(time) + key.hashCode()) + Objects.hashCode(namespace);
     }
 
-    int hash() {
+    /** Equal by (time, key, namespace). */
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof Timer<?> timer
+          && hash == timer.hash
+          && time == timer.time
+          && key.equals(timer.key)
+          && Objects.equals(namespace, timer.namespace);
+    }
+
+    @Override
+    public int hashCode() {
       return hash;
-    }
-
-    /** Whether this is the timer of ({@code time}, {@code key}, {@code namespace}). */
-    boolean is(long time, Object key, Object namespace) {
-      return this.time == time && this.key.equals(key) && Objects.equals(this.namespace, namespace);
     }
 
     @Override
@@ -66,7 +74,7 @@ final class TimerQueue<K> {
   private static final int ARITY = 4;
   private static final int INITIAL_CAPACITY = 16;
 
-  private final TimerIndex<K> byKeyAndTime = new TimerIndex<>();
+  private final Map<Timer<K>, Timer<K>> byKeyAndTime = new HashMap<>();
 
   @SuppressWarnings("unchecked")
   private Timer<K>[] heap = new Timer[INITIAL_CAPACITY];
@@ -93,7 +101,7 @@ final class TimerQueue<K> {
   boolean add(long time, K key, Object namespace) {
     Objects.requireNonNull(key, "a timer needs a key");
     Timer<K> timer = new Timer<>(time, key, namespace, nextSequence);
-    if (byKeyAndTime.addIfAbsent(timer) != null) {
+    if (byKeyAndTime.putIfAbsent(timer, timer) != null) {
       return false;
     }
     nextSequence++;
@@ -113,7 +121,7 @@ final class TimerQueue<K> {
 
   /** Deletes the timer for {@code key} and {@code namespace} at {@code time}; false if none. */
   boolean remove(long time, K key, Object namespace) {
-    Timer<K> timer = byKeyAndTime.remove(time, key, namespace);
+    Timer<K> timer = byKeyAndTime.remove(new Timer<>(time, key, namespace, 0));
     if (timer == null) {
       return false;
     }

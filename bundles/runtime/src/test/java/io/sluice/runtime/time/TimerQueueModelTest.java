@@ -11,10 +11,10 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link TimerIndex} through the queue that owns it: every add, delete and poll agrees with a plain
- * map of the pending (time, key, namespace) triples, across growth and the back-shifts of deletes.
+ * {@link TimerQueue} against a model: every add, delete and poll agrees with a plain map of the
+ * pending (time, key, namespace) triples, across growth of the heap and the run.
  */
-class TimerIndexTest {
+class TimerQueueModelTest {
 
   @Test
   void agreesWithAMapOfPendingTimersUnderRandomAddsDeletesAndPolls() {
