@@ -50,6 +50,15 @@ class IncrementalCheckpointTest {
   }
 
   /** Writes a value for keys extra-0..n-1: new data, so the next flush makes new SST files. */
+  /**
+   * Compacts what the fill wrote, so no background compaction is due while the test takes its
+   * checkpoints: the fill leaves many level-0 files, and a compaction RocksDB starts on its own
+   * would replace files of the first checkpoint before the second (seen on a slower machine).
+   */
+  private static void settle(RocksDbKeyedStateBackend<String> backend) {
+    backend.compact();
+  }
+
   private void writeMore(RocksDbKeyedStateBackend<String> backend, int n) {
     ValueState<Long> count = backend.getState(fixture.count);
     for (int i = 0; i < n; i++) {
@@ -62,6 +71,7 @@ class IncrementalCheckpointTest {
   void theSecondCheckpointUploadsOnlyTheNewFilesAndReferencesTheOthers() throws IOException {
     RocksDbKeyedStateBackend<String> backend = backends.incrementalSubtask(1, 0);
     fixture.fill(backend, KEYS);
+    settle(backend);
     KeyedStateHandle first = harness.snapshot(backend, 1, SnapshotKind.CHECKPOINT);
     int uploadedByFirst = harness.sharedPiecesWritten;
     Set<StateHandle> firstSsts = sstPieces(first);
@@ -88,6 +98,7 @@ class IncrementalCheckpointTest {
   void retainKeepsSharedFilesARetainedCheckpointReferencesAndDeletesTheRest() throws IOException {
     RocksDbKeyedStateBackend<String> backend = backends.incrementalSubtask(1, 0);
     fixture.fill(backend, KEYS);
+    settle(backend);
     KeyedStateHandle first = harness.snapshot(backend, 1, SnapshotKind.CHECKPOINT);
     harness.commit(1, first);
     writeMore(backend, 50);
