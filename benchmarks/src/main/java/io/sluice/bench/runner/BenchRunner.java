@@ -82,8 +82,7 @@ public final class BenchRunner {
                 ? "the " + planned.name() + " plan's runs are as short as they can be"
                 : "--no-scale");
     if (scale && planned.minRecordScale() < 1.0) {
-      RunResult probe =
-          launchers.get("java").run(MachineCalibration.probe(), "java", 1, Plan.quick());
+      RunResult probe = launchers.get("java").run(MachineCalibration.probe(), "java", 1, planned);
       calibration = MachineCalibration.of(probe.recordsPerSecond(), planned.minRecordScale());
     }
     System.out.println("Calibration: " + calibration.describe());

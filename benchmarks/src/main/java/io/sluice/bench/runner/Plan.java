@@ -27,7 +27,8 @@ public record Plan(
     int warmups,
     double warmupFraction,
     boolean plainJavaBaseline,
-    double recordScale) {
+    double recordScale,
+    double minRecordScale) {
   /**
    * The share of records a warm-up run generates in both plans: all of them. Quarter-size warm-ups
    * were tried and left the JIT short of the hot paths, more so for Sluice (NEXMark q3 at 1.5 M
@@ -51,22 +52,12 @@ public record Plan(
    * five minutes with two repetitions on a slower 2-core machine.
    */
   public static Plan quick() {
-    return new Plan("quick", cases(true), 1, WARMUP_FRACTION, false, 1.0);
+    return new Plan("quick", cases(true), 1, WARMUP_FRACTION, false, 1.0, 1.0);
   }
 
   /** Five repetitions per engine of every case. */
   public static Plan full() {
-    return new Plan("full", cases(false), 1, WARMUP_FRACTION, true, 1.0);
-  }
-
-  /**
-   * The smallest share of its records this plan may be scaled to on a slower machine. The quick
-   * plan's runs are already as short as measures throughput (at 0.37 of its records on a machine a
-   * third as fast, NEXMark q0, q2 and q11 came out at 0.5 to 0.7x where the full plan measures 1.1
-   * to 1.7x); the full plan keeps at least half of its records.
-   */
-  public double minRecordScale() {
-    return name.equals("quick") ? 1.0 : 0.5;
+    return new Plan("full", cases(false), 1, WARMUP_FRACTION, true, 1.0, 0.5);
   }
 
   /**
@@ -90,7 +81,8 @@ public record Plan(
                             Math.round(c.records() * scale / 10_000.0) * 10_000),
                         c.repetitions()))
             .toList();
-    return new Plan(name, scaled, warmups, warmupFraction, plainJavaBaseline, scale);
+    return new Plan(
+        name, scaled, warmups, warmupFraction, plainJavaBaseline, scale, minRecordScale);
   }
 
   /**
@@ -125,7 +117,8 @@ public record Plan(
         warmups,
         warmupFraction,
         plainJavaBaseline,
-        recordScale);
+        recordScale,
+        minRecordScale);
   }
 
   /**
