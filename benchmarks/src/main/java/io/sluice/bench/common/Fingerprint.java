@@ -3,6 +3,11 @@ package io.sluice.bench.common;
 /**
  * Stable 64-bit hashes of outputs, summed by the sinks into an order-independent checksum that the
  * runner compares between engines.
+ *
+ * <p>A record folds its fields with {@link #combine} (a multiply-add per field, every field and
+ * every string's content included) and {@link #of} mixes the result once. The sink is part of what
+ * both engines pay per record, so it is kept cheap: mixing after every field made the checksum
+ * about a fifth of the plain Java NEXMark q0 loop.
  */
 public final class Fingerprint {
   private Fingerprint() {}
@@ -12,7 +17,7 @@ public final class Fingerprint {
       return mix(l);
     }
     if (value instanceof Fingerprinted f) {
-      return f.fingerprint();
+      return mix(f.fingerprint());
     }
     throw new IllegalArgumentException(
         "no fingerprint for " + (value == null ? "null" : value.getClass().getName()));
@@ -25,9 +30,12 @@ public final class Fingerprint {
     return x ^ (x >>> 31);
   }
 
-  /** Folds {@code value} into the running hash {@code h}. */
+  /**
+   * Folds {@code value} into the running hash {@code h}: a polynomial step (odd multiplier), so a
+   * change in any one field changes the result; {@link #of} gives it its avalanche.
+   */
   public static long combine(long h, long value) {
-    return mix(h * 0x9e3779b97f4a7c15L + value);
+    return h * 0x9e3779b97f4a7c15L + value;
   }
 
   /** Folds a string (null allowed) into the running hash {@code h}. */

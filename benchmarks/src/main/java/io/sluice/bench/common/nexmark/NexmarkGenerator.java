@@ -218,7 +218,7 @@ public final class NexmarkGenerator implements RecordGenerator<Event> {
       return "";
     }
     int length = (int) Math.round(missing * (0.8 + 0.4 * rng.nextDouble()));
-    return rng.letters(length);
+    return Extras.pick(length, rng);
   }
 
   /** 16 KiB of characters {@code first .. first + range - 1}, drawn from a SplitMix64 stream. */
@@ -284,6 +284,45 @@ public final class NexmarkGenerator implements RecordGenerator<Event> {
     /** The characters of the channel's name and url together. */
     static int length(int channel) {
       return LENGTHS[channel];
+    }
+  }
+
+  /**
+   * The padding strings, built once per JVM: {@link #VARIANTS} random strings of each length. The
+   * padding is filler (NEXMark's {@code extra}), so a fixed pool serves as well as a new string per
+   * event, and its strings, like the channels' urls, are neither rebuilt nor re-hashed per event;
+   * both engines still copy and serialize them like any other string.
+   */
+  private static final class Extras {
+    /**
+     * The longest pooled padding; the defaults need at most about 380 (an auction's). Longer ones,
+     * for configurations with larger records, are drawn per event.
+     */
+    static final int MAX_LENGTH = 512;
+
+    static final int VARIANTS = 16;
+
+    private static final String[] POOL = build();
+
+    private static String[] build() {
+      String[] pool = new String[(MAX_LENGTH + 1) * VARIANTS];
+      Rng rng = new Rng(0x6578747261L, 0);
+      for (int length = 0; length <= MAX_LENGTH; length++) {
+        for (int variant = 0; variant < VARIANTS; variant++) {
+          String extra = rng.letters(length);
+          extra.hashCode(); // cached in the string, as for the urls
+          pool[length * VARIANTS + variant] = extra;
+        }
+      }
+      return pool;
+    }
+
+    /** One of the pool's strings of {@code length} letters. */
+    static String pick(int length, Rng rng) {
+      if (length > MAX_LENGTH) {
+        return rng.letters(length);
+      }
+      return POOL[length * VARIANTS + rng.nextInt(VARIANTS)];
     }
   }
 
