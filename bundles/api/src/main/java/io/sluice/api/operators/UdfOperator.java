@@ -18,6 +18,11 @@ public abstract class UdfOperator<F extends Function, OUT> extends AbstractStrea
     this.function = function;
   }
 
+  /** The user function this operator calls (this subtask's copy). */
+  public final F userFunction() {
+    return function;
+  }
+
   @Override
   public void initializeState() throws Exception {
     if (function instanceof CheckpointedFunction checkpointed) {

@@ -3,7 +3,7 @@
  * harnesses use these.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package io.sluice.api.operators;
 
 import org.osgi.annotation.bundle.Export;

@@ -31,14 +31,26 @@ import java.util.function.IntFunction;
  * path for error messages and the types being derived, to tie recursive types ({@code record
  * Tree(List<Tree> children)}) into a loop instead of recursing forever.
  *
- * <p>Nothing is cached across calls: a static cache keyed by user classes would keep job bundles'
- * class loaders alive after the job is gone.
+ * <p>The serializer of a class of an application or bundle class loader is derived once and kept in
+ * a {@link ClassValue} of that class, so it goes away with the class (a job bundle's loader is not
+ * kept alive). Derived serializers are stateless, so jobs can share them; sharing also shares their
+ * generated codecs, whose code the JIT then compiles once rather than once per job. Other types
+ * (parameterized ones, JDK classes) are derived per call.
  */
 public final class SerializerDerivation {
   /** Deeper nesting means a generic type that grows as it recurses, e.g. Node<List<T>>. */
   private static final int MAX_DEPTH = 64;
 
   private static final String USE_CONCRETE = "Use a concrete type, a record or a POJO.";
+
+  /** Serializers of application classes, one per class (see the class comment). */
+  private static final ClassValue<TypeSerializer<?>> OF_CLASS =
+      new ClassValue<>() {
+        @Override
+        protected TypeSerializer<?> computeValue(Class<?> type) {
+          return new SerializerDerivation(type).deriveType(type);
+        }
+      };
 
   private final Type root;
   private final List<String> path = new ArrayList<>();
@@ -55,6 +67,9 @@ public final class SerializerDerivation {
    * @throws InvalidTypesException naming {@code type} and the path of the field that failed
    */
   public static TypeSerializer<?> derive(Type type) {
+    if (type instanceof Class<?> c && c.getClassLoader() != null && !c.isArray()) {
+      return OF_CLASS.get(c);
+    }
     return new SerializerDerivation(type).deriveType(type);
   }
 
