@@ -206,9 +206,29 @@ public final class NexmarkGenerator implements RecordGenerator<Event> {
         extra(size, config.avgBidBytes(), rng));
   }
 
-  /** Prices are log-uniform between 1 and 1,000,000 dollars, in cents. */
+  /**
+   * Prices are log-uniform between 1 and 1,000,000 dollars, in cents: {@code 100 * 10^(6u)},
+   * interpolated linearly between {@link #PRICE_STEPS} points of that curve (within 0.003 % of the
+   * curve; {@code Math.pow} per price was about a fifth of the time to generate a bid).
+   */
   private static long price(Rng rng) {
-    return Math.round(Math.pow(10.0, rng.nextDouble() * 6.0) * 100.0);
+    double x = rng.nextDouble() * PRICE_STEPS;
+    int step = (int) x;
+    double low = PRICE_CURVE[step];
+    return (long) (low + (PRICE_CURVE[step + 1] - low) * (x - step) + 0.5);
+  }
+
+  private static final int PRICE_STEPS = 1_024;
+
+  /** {@code 100 * 10^(6k / PRICE_STEPS)} cents for k in {@code 0 .. PRICE_STEPS}. */
+  private static final double[] PRICE_CURVE = priceCurve();
+
+  private static double[] priceCurve() {
+    double[] curve = new double[PRICE_STEPS + 1];
+    for (int k = 0; k <= PRICE_STEPS; k++) {
+      curve[k] = Math.pow(10.0, 6.0 * k / PRICE_STEPS) * 100.0;
+    }
+    return curve;
   }
 
   /** Padding that brings a record of {@code size} bytes to {@code average} on average. */

@@ -132,6 +132,45 @@ class NexmarkGeneratorTest {
   }
 
   @Test
+  void bidPricesAreLogUniformFromOneDollarToAMillion() {
+    int[] perDecade = new int[6];
+    int bids = 0;
+    for (long n = 0; n < EVENTS; n++) {
+      Bid bid = generator.generate(n).bid();
+      if (bid != null) {
+        assertThat(bid.price()).isBetween(100L, 100_000_000L);
+        perDecade[Math.min(5, (int) Math.floor(Math.log10(bid.price() / 100.0)))]++;
+        bids++;
+      }
+    }
+    for (int decade = 0; decade < 6; decade++) {
+      assertThat((double) perDecade[decade] / bids).as("decade " + decade).isBetween(0.15, 0.18);
+    }
+  }
+
+  @Test
+  void auctionsHavePaddingOfTheirOwnLengthAndBidsShareFewPaddingStrings() {
+    Set<String> paddings = new HashSet<>();
+    long auctionBytes = 0;
+    int auctions = 0;
+    for (long n = 0; n < EVENTS; n++) {
+      Event event = generator.generate(n);
+      if (event.auction() != null) {
+        Auction a = event.auction();
+        auctionBytes +=
+            8 + a.itemName().length() + a.description().length() + 56 + a.extra().length();
+        auctions++;
+      } else if (event.bid() != null) {
+        assertThat(event.bid().extra()).matches("[a-z]*");
+        paddings.add(event.bid().extra());
+      }
+    }
+    assertThat((double) auctionBytes / auctions).isBetween(450.0, 550.0);
+    // padding comes from a pool: at most 16 strings of each length
+    assertThat(paddings.size()).isLessThanOrEqualTo(16 * 120).isGreaterThan(100);
+  }
+
+  @Test
   void halfTheBidsComeThroughFourHotChannelsAndEveryChannelKeepsItsUrl() {
     Map<String, String> urlOfChannel = new HashMap<>();
     int bids = 0;
