@@ -24,9 +24,9 @@ class MachineCalibrationTest {
 
   @Test
   void theReportSaysWhetherAndWhyRecordsWereScaled() {
-    assertThat(MachineCalibration.of(4.4e6, 0.25).describe())
+    assertThat(MachineCalibration.of(4.8e6, 0.25).describe())
         .contains("scaled by 0.40")
-        .contains("4.40 M events/s here");
+        .contains("4.80 M events/s here");
     assertThat(MachineCalibration.none("--no-scale").describe())
         .contains("as planned (--no-scale)");
     assertThat(MachineCalibration.none("--no-scale").scale()).isEqualTo(1.0);
