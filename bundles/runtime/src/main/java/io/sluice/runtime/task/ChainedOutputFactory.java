@@ -59,11 +59,6 @@ final class ChainedOutputFactory {
     }
   }
 
-  /** Whether {@code a} and {@code b} are instances of the same copy (for tests). */
-  static boolean sameCopy(Output<?> a, Output<?> b) {
-    return a.getClass() == b.getClass();
-  }
-
   private static MethodHandle newCopy() {
     try {
       MethodHandles.Lookup copy =
