@@ -3,11 +3,12 @@ package io.sluice.bench.runner;
 import io.sluice.bench.common.Benchmark;
 
 /**
- * Fits a plan's record counts to this machine, so the full plan keeps to its thirty minutes and the
- * quick one to its five on a slower machine too. The probe is the plain Java NEXMark q0 loop (the
- * generator and checksum every NEXMark run pays, no engine) in a child JVM; its rate against the
- * rate on the machine where the record counts were chosen is the share of records this machine
- * gets. Ratios between the engines do not depend on it: both run the same records.
+ * Fits the full plan's record counts to this machine, so it keeps to its thirty minutes on a slower
+ * machine too (the quick plan is not scaled: it keeps to its five minutes by running each case once
+ * per engine, see {@link Plan#quick}). The probe is the plain Java NEXMark q0 loop (the generator
+ * and checksum every NEXMark run pays, no engine) in a child JVM; its rate against the rate on the
+ * machine where the record counts were chosen is the share of records this machine gets. Ratios
+ * between the engines do not depend on it: both run the same records.
  *
  * @param probeRecordsPerSecond what the probe measured here (NaN: no probe ran)
  * @param scale the share of the plan's records this machine gets

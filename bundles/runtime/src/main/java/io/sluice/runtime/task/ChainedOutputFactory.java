@@ -13,29 +13,24 @@ import java.lang.invoke.MethodType;
  * bytecode, defined again), so that each edge's call into its next operator is profiled and inlined
  * on its own by the JIT.
  *
- * <p>There is one copy per kind of next operator: its operator class and, for an operator around a
- * user function, the function's class. Edges into the same kind share it, in one job and across
+ * <p>There is one copy per kind of next operator: the class of its user function, or the operator's
+ * own class for an operator without one. Edges into the same kind share it, in one job and across
  * jobs, so a job that runs again (a restart, a resubmission, a benchmark's measured run after its
  * warm-up) finds the code the JIT compiled for it still valid: a copy per edge and job made every
  * new job throw that code away and run its chain in the interpreter and C1 until C2 compiled it
- * again (about half a second of a NEXMark q3 run). The copies are held in {@link ClassValue}s of
- * the operator and function classes, so they go away with those classes (a job bundle's).
+ * again (about half a second of a NEXMark q3 run). The copies are held in a {@link ClassValue} of
+ * that class, so they go away with it (a job bundle's).
  */
 final class ChainedOutputFactory {
   private static final MethodType CONSTRUCTOR =
       MethodType.methodType(void.class, OperatorHandle.class);
 
-  /** Operator class -> (function class -> constructor of its copy). */
-  private static final ClassValue<ClassValue<MethodHandle>> COPIES =
+  /** The constructor of the copy for each kind of next operator. */
+  private static final ClassValue<MethodHandle> COPIES =
       new ClassValue<>() {
         @Override
-        protected ClassValue<MethodHandle> computeValue(Class<?> operatorClass) {
-          return new ClassValue<>() {
-            @Override
-            protected MethodHandle computeValue(Class<?> functionClass) {
-              return newCopy();
-            }
-          };
+        protected MethodHandle computeValue(Class<?> kind) {
+          return newCopy();
         }
       };
 
@@ -45,11 +40,11 @@ final class ChainedOutputFactory {
   @SuppressWarnings("unchecked")
   static <T> Output<T> create(OperatorHandle<T, ?> next) {
     StreamOperator<?> operator = next.operator();
-    Class<?> function =
+    Class<?> kind =
         operator instanceof UdfOperator<?, ?> udf
             ? udf.userFunction().getClass()
             : operator.getClass();
-    MethodHandle constructor = COPIES.get(operator.getClass()).get(function);
+    MethodHandle constructor = COPIES.get(kind);
     try {
       return (Output<T>) constructor.invoke(next);
     } catch (RuntimeException | Error e) {
