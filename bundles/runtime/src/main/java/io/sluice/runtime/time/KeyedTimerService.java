@@ -129,9 +129,8 @@ public final class KeyedTimerService<K> implements NamespacedTimerService<K, Obj
   /** Fires every event-time timer at or before {@code watermark}, in time order. */
   public void advanceWatermark(long watermark) throws Exception {
     currentWatermark = watermark;
-    TimerQueue.Timer<K> timer;
-    while ((timer = eventTimers.peek()) != null && timer.time <= watermark) {
-      eventTimers.poll();
+    while (!eventTimers.isEmpty() && eventTimers.peekTime() <= watermark) {
+      TimerQueue.Timer<K> timer = eventTimers.poll();
       backend.setCurrentKey(timer.key);
       target.onEventTime(timer.key, timer.namespace, timer.time);
     }
@@ -152,19 +151,18 @@ public final class KeyedTimerService<K> implements NamespacedTimerService<K, Obj
     long now = clock.currentTimeMillis();
     scheduledWakeUp = Long.MAX_VALUE;
     try {
-      TimerQueue.Timer<K> timer;
-      while ((timer = processingTimers.peek()) != null && timer.time <= now) {
-        processingTimers.poll();
+      while (!processingTimers.isEmpty() && processingTimers.peekTime() <= now) {
+        TimerQueue.Timer<K> timer = processingTimers.poll();
         backend.setCurrentKey(timer.key);
         target.onProcessingTime(timer.key, timer.namespace, timer.time);
       }
     } catch (Exception e) {
       throw new TimerException("a processing-time timer failed", e);
     }
-    TimerQueue.Timer<K> next = processingTimers.peek();
-    if (next != null) {
-      scheduledWakeUp = next.time;
-      clock.scheduleAt(next.time, this::onProcessingTime, mailbox);
+    if (!processingTimers.isEmpty()) {
+      long next = processingTimers.peekTime();
+      scheduledWakeUp = next;
+      clock.scheduleAt(next, this::onProcessingTime, mailbox);
     }
   }
 
