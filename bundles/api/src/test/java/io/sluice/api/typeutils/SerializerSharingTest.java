@@ -2,14 +2,20 @@ package io.sluice.api.typeutils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sluice.api.datastream.CoGroupedStreams.TaggedUnion;
 import io.sluice.api.typeutils.SampleTypes.Point;
 import io.sluice.api.typeutils.SampleTypes.Sale;
 import java.lang.ref.WeakReference;
+import java.lang.reflect.Type;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Serializers of application classes are derived once and shared, without pinning the class. */
+/**
+ * Serializers of application classes, and of parameterized types naming them, are derived once and
+ * shared, without pinning the classes.
+ */
 class SerializerSharingTest {
 
   @Test
@@ -20,6 +26,32 @@ class SerializerSharingTest {
   }
 
   @Test
+  void aParameterizedTypeOfApplicationClassesIsDerivedOnceSoJobsShareItsCodec() {
+    Type union = Types.parameterized(TaggedUnion.class, Point.class, Sale.class);
+    assertThat(TypeSerializers.forType(union)).isSameAs(TypeSerializers.forType(union));
+    Type points = Types.parameterized(List.class, Point.class);
+    assertThat(TypeSerializers.forType(points)).isSameAs(TypeSerializers.forType(points));
+    assertThat(TypeSerializers.forType(Point[].class))
+        .isSameAs(TypeSerializers.forType(Point[].class));
+  }
+
+  @Test
+  void typesOfJdkClassesOnlyAreDerivedPerCall() {
+    Type strings = Types.parameterized(List.class, String.class);
+    assertThat(TypeSerializers.forType(strings)).isNotSameAs(TypeSerializers.forType(strings));
+  }
+
+  @Test
+  void aSharedParameterizedSerializerLetsTheJobClassAndLoaderBeCollected() throws Exception {
+    WeakReference<ClassLoader> loader = deriveUnionInThrowawayChildLoader();
+    for (int i = 0; i < 100 && loader.get() != null; i++) {
+      System.gc();
+      Thread.sleep(20);
+    }
+    assertThat(loader.get()).as("the job class loader after its union was derived").isNull();
+  }
+
+  @Test
   void aSharedSerializerLetsItsClassAndClassLoaderBeCollected() throws Exception {
     WeakReference<ClassLoader> loader = deriveInThrowawayLoader();
     for (int i = 0; i < 100 && loader.get() != null; i++) {
@@ -27,6 +59,43 @@ class SerializerSharingTest {
       Thread.sleep(20);
     }
     assertThat(loader.get()).as("the job class loader after its serializer was derived").isNull();
+  }
+
+  /**
+   * Loads Point again in a child-first loader that sees this test's classes otherwise (as a job
+   * bundle sees the API bundle), derives {@code TaggedUnion<Point, String>} twice (shared, kept
+   * with the job's Point, which sees TaggedUnion), round-trips a value, forgets all of it.
+   */
+  private static WeakReference<ClassLoader> deriveUnionInThrowawayChildLoader() throws Exception {
+    URL classes = Point.class.getProtectionDomain().getCodeSource().getLocation();
+    URLClassLoader jobLoader =
+        new URLClassLoader(new URL[] {classes}, SerializerSharingTest.class.getClassLoader()) {
+          @Override
+          protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+            if (!name.equals(Point.class.getName())) {
+              return super.loadClass(name, resolve);
+            }
+            synchronized (getClassLoadingLock(name)) {
+              Class<?> loaded = findLoadedClass(name);
+              return loaded != null ? loaded : findClass(name);
+            }
+          }
+        };
+    Class<?> point = jobLoader.loadClass(Point.class.getName());
+    assertThat(point).isNotSameAs(Point.class);
+    Type union = Types.parameterized(TaggedUnion.class, point, String.class);
+    @SuppressWarnings("unchecked")
+    TypeSerializer<Object> serializer = (TypeSerializer<Object>) TypeSerializers.forType(union);
+    assertThat(TypeSerializers.forType(union)).isSameAs(serializer);
+    // one = Point(3, 4), two = null
+    byte[] bytes = {1, 0, 0, 0, 3, 0, 0, 0, 4, 0};
+    Object value = serializer.deserialize(new DataInputDeserializer(bytes));
+    assertThat(((TaggedUnion<?, ?>) value).one().getClass()).isSameAs(point);
+    DataOutputSerializer out = new DataOutputSerializer(16);
+    serializer.serialize(value, out);
+    assertThat(out.copyOfBuffer()).containsExactly(bytes);
+    jobLoader.close();
+    return new WeakReference<>(jobLoader);
   }
 
   /**

@@ -3,6 +3,7 @@ package io.sluice.runtime.time;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -118,6 +119,41 @@ class TimerQueueTest {
         .containsExactly("10:a", "10:f", "15:d", "20:b", "20:e");
     assertThat(drain(queue)).containsExactly("10:a", "10:f", "15:d", "20:b", "20:e");
     assertThat(queue.size()).isZero();
+  }
+
+  @Test
+  void firedAndDeletedTimersLetGoOfTheirKeysAndNamespaces() throws InterruptedException {
+    TimerQueue<Object> queue = new TimerQueue<>();
+    Object fired = new Object();
+    Object deleted = new Object();
+    Object window = new Object();
+    Object pending = new Object();
+    queue.add(1, fired, null);
+    queue.add(2, deleted, window);
+    queue.add(3, pending, null);
+    WeakReference<Object> firedRef = new WeakReference<>(fired);
+    WeakReference<Object> deletedRef = new WeakReference<>(deleted);
+    WeakReference<Object> windowRef = new WeakReference<>(window);
+    assertThat(queue.poll().key).isSameAs(fired);
+    assertThat(queue.remove(2, deleted, window)).isTrue();
+    fired = null;
+    deleted = null;
+    window = null;
+    for (int i = 0; i < 50 && !allCleared(firedRef, deletedRef, windowRef); i++) {
+      System.gc();
+      Thread.sleep(10);
+    }
+    assertThat(allCleared(firedRef, deletedRef, windowRef)).isTrue();
+    assertThat(queue.poll().key).isSameAs(pending);
+  }
+
+  private static boolean allCleared(WeakReference<?>... references) {
+    for (WeakReference<?> reference : references) {
+      if (reference.get() != null) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static void agreesWithASortedList(

@@ -23,6 +23,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntFunction;
 
 /**
@@ -34,8 +35,10 @@ import java.util.function.IntFunction;
  * <p>The serializer of a class of an application or bundle class loader is derived once and kept in
  * a {@link ClassValue} of that class, so it goes away with the class (a job bundle's loader is not
  * kept alive). Derived serializers are stateless, so jobs can share them; sharing also shares their
- * generated codecs, whose code the JIT then compiles once rather than once per job. Other types
- * (parameterized ones, JDK classes) are derived per call.
+ * generated codecs, whose code the JIT then compiles once rather than once per job. A parameterized
+ * or array type that names application classes (the {@code TaggedUnion<A, B>} of a window join) is
+ * kept the same way, with the one of its classes whose loader sees all the others ({@link
+ * SharingAnchor}); types of JDK classes only are derived per call.
  */
 public final class SerializerDerivation {
   /** Deeper nesting means a generic type that grows as it recurses, e.g. Node<List<T>>. */
@@ -49,6 +52,18 @@ public final class SerializerDerivation {
         @Override
         protected TypeSerializer<?> computeValue(Class<?> type) {
           return new SerializerDerivation(type).deriveType(type);
+        }
+      };
+
+  /**
+   * Serializers of parameterized and array types that name application classes, kept with the class
+   * {@link SharingAnchor} picks, so that they too are shared by jobs and go with their classes.
+   */
+  private static final ClassValue<Map<Type, TypeSerializer<?>>> OF_ANCHOR =
+      new ClassValue<>() {
+        @Override
+        protected Map<Type, TypeSerializer<?>> computeValue(Class<?> anchor) {
+          return new ConcurrentHashMap<>();
         }
       };
 
@@ -70,7 +85,21 @@ public final class SerializerDerivation {
     if (type instanceof Class<?> c && c.getClassLoader() != null && !c.isArray()) {
       return OF_CLASS.get(c);
     }
-    return new SerializerDerivation(type).deriveType(type);
+    Class<?> anchor = SharingAnchor.of(type);
+    if (anchor == null) {
+      return new SerializerDerivation(type).deriveType(type);
+    }
+    Map<Type, TypeSerializer<?>> shared = OF_ANCHOR.get(anchor);
+    TypeSerializer<?> serializer = shared.get(type);
+    if (serializer == null) {
+      // derived outside the map: a derivation may itself derive and share nested types
+      TypeSerializer<?> derived = new SerializerDerivation(type).deriveType(type);
+      serializer = shared.putIfAbsent(type, derived);
+      if (serializer == null) {
+        serializer = derived;
+      }
+    }
+    return serializer;
   }
 
   private TypeSerializer<?> deriveType(Type type) {
