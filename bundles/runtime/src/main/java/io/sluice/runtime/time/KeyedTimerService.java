@@ -129,8 +129,8 @@ public final class KeyedTimerService<K> implements NamespacedTimerService<K, Obj
   /** Fires every event-time timer at or before {@code watermark}, in time order. */
   public void advanceWatermark(long watermark) throws Exception {
     currentWatermark = watermark;
-    while (!eventTimers.isEmpty() && eventTimers.peekTime() <= watermark) {
-      TimerQueue.Timer<K> timer = eventTimers.poll();
+    TimerQueue.Timer<K> timer;
+    while ((timer = eventTimers.pollDue(watermark)) != null) {
       backend.setCurrentKey(timer.key);
       target.onEventTime(timer.key, timer.namespace, timer.time);
     }
@@ -151,8 +151,8 @@ public final class KeyedTimerService<K> implements NamespacedTimerService<K, Obj
     long now = clock.currentTimeMillis();
     scheduledWakeUp = Long.MAX_VALUE;
     try {
-      while (!processingTimers.isEmpty() && processingTimers.peekTime() <= now) {
-        TimerQueue.Timer<K> timer = processingTimers.poll();
+      TimerQueue.Timer<K> timer;
+      while ((timer = processingTimers.pollDue(now)) != null) {
         backend.setCurrentKey(timer.key);
         target.onProcessingTime(timer.key, timer.namespace, timer.time);
       }

@@ -144,10 +144,21 @@ final class TimerQueue<K> {
 
   /** Removes and returns the earliest timer, or null if there is none. */
   Timer<K> poll() {
+    return pollDue(Long.MAX_VALUE);
+  }
+
+  /**
+   * Removes and returns the earliest timer if it is due at {@code time} (its time at or before it),
+   * else null: a firing loop's check and removal with one look at the heap and the run.
+   */
+  Timer<K> pollDue(long time) {
     if (isEmpty()) {
       return null;
     }
     int id = firstId();
+    if (times[id] > time) {
+      return null;
+    }
     Timer<K> first = timer(id);
     deleteSlot(slotOf(id));
     unlink(id);

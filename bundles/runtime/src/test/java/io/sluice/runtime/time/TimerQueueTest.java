@@ -122,6 +122,19 @@ class TimerQueueTest {
   }
 
   @Test
+  void pollDueTakesOnlyTimersAtOrBeforeTheGivenTime() {
+    TimerQueue<String> queue = new TimerQueue<>();
+    queue.add(20, "b", null);
+    queue.add(10, "a", null);
+    assertThat(queue.pollDue(9)).isNull();
+    assertThat(queue.pollDue(10).key).isEqualTo("a");
+    assertThat(queue.pollDue(19)).isNull();
+    assertThat(queue.size()).isEqualTo(1);
+    assertThat(queue.pollDue(20).key).isEqualTo("b");
+    assertThat(queue.pollDue(Long.MAX_VALUE)).isNull();
+  }
+
+  @Test
   void firedAndDeletedTimersLetGoOfTheirKeysAndNamespaces() throws InterruptedException {
     TimerQueue<Object> queue = new TimerQueue<>();
     Object fired = new Object();
