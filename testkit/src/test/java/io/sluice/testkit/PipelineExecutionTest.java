@@ -184,6 +184,43 @@ class PipelineExecutionTest {
                     .isEqualTo(JobStatus.FAILED));
   }
 
+  /**
+   * A producer with one consumer routes without extracting keys, so the keyed operator is the one
+   * that reports a null key, at any parallelism.
+   */
+  @ParameterizedTest
+  @ValueSource(ints = {1, 2})
+  void nullKeyFailsTheJobWithAClearError(int parallelism) {
+    StreamEnvironment env = LocalEnvironment.create(parallelism);
+    env.fromElements("a", "b", "")
+        .keyBy(s -> s.isEmpty() ? null : s)
+        .reduce((a, b) -> a + b)
+        .name("Concat")
+        .sinkTo(new CollectSink<>());
+    assertThatThrownBy(() -> env.execute("null-key"))
+        .isInstanceOf(JobExecutionException.class)
+        .hasMessageMatching("(?s).*(cannot hold a null key|key extractor returned null).*");
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {1, 2})
+  void failingKeySelectorFailsTheJobWithItsMessage(int parallelism) {
+    StreamEnvironment env = LocalEnvironment.create(parallelism);
+    env.fromElements("a", "b", "bad")
+        .keyBy(
+            s -> {
+              if (s.equals("bad")) {
+                throw new IllegalArgumentException("no key in " + s);
+              }
+              return s;
+            })
+        .reduce((a, b) -> a + b)
+        .sinkTo(new CollectSink<>());
+    assertThatThrownBy(() -> env.execute("failing-key"))
+        .isInstanceOf(JobExecutionException.class)
+        .hasMessageContaining("no key in bad");
+  }
+
   @Test
   void missingInputFileFailsWithItsPath(@TempDir Path dir) {
     StreamEnvironment env = LocalEnvironment.create(1);

@@ -18,6 +18,9 @@ public final class KeyGroupSelector<T, K> implements ChannelSelector<T> {
   // which is not a constant, and an integer division per record is a measurable share of a keyed
   // producer's work.
   private int[] channelOfKeyGroup;
+  // With one consumer every record goes to channel 0, so the key is not needed here: the consumer
+  // extracts it anyway (and reports a failing extractor or a null key, naming its operator).
+  private boolean oneChannel;
 
   public KeyGroupSelector(KeyExtractor<T, K> keyExtractor, int maxParallelism) {
     this.keyExtractor = Objects.requireNonNull(keyExtractor, "keyExtractor");
@@ -37,6 +40,7 @@ public final class KeyGroupSelector<T, K> implements ChannelSelector<T> {
               + numberOfChannels
               + " consumers; raise the max parallelism or lower the parallelism");
     }
+    this.oneChannel = numberOfChannels == 1;
     this.channelOfKeyGroup = new int[maxParallelism];
     for (int keyGroup = 0; keyGroup < maxParallelism; keyGroup++) {
       channelOfKeyGroup[keyGroup] =
@@ -46,6 +50,9 @@ public final class KeyGroupSelector<T, K> implements ChannelSelector<T> {
 
   @Override
   public int selectChannel(T record) {
+    if (oneChannel) {
+      return 0;
+    }
     K key;
     try {
       key = keyExtractor.getKey(record);

@@ -127,6 +127,23 @@ class ChannelSelectorTest {
   }
 
   @Test
+  void keyGroupSelectorWithOneConsumerRoutesWithoutExtractingTheKey() {
+    List<String> asked = new ArrayList<>();
+    KeyGroupSelector<String, String> selector =
+        new KeyGroupSelector<>(
+            s -> {
+              asked.add(s);
+              return null; // would be rejected if it were asked
+            },
+            16);
+    selector.setup(1);
+
+    assertThat(selector.selectChannel("a")).isZero();
+    assertThat(selector.selectChannel("b")).isZero();
+    assertThat(asked).isEmpty();
+  }
+
+  @Test
   void keyGroupSelectorRejectsMoreChannelsThanKeyGroups() {
     assertThatThrownBy(() -> new KeyGroupSelector<String, String>(s -> s, 4).setup(5))
         .isInstanceOf(IllegalArgumentException.class)
