@@ -56,7 +56,7 @@ public final class MicroBenchmarks {
             .measurementIterations(quick ? 3 : 5)
             .measurementTime(TimeValue.seconds(quick ? 1 : 2))
             .timeUnit(TimeUnit.SECONDS)
-            .jvmArgs("-Xms1g", "-Xmx1g", "-XX:+UseG1GC")
+            .jvmArgs("-Xms1g", "-Xmx1g", "-XX:+UseG1GC", "-XX:+UseTransparentHugePages")
             .resultFormat(ResultFormatType.JSON)
             .result(jsonOf(out).toString());
     (includes.isEmpty() ? List.of(MicroBenchmarks.class.getPackageName() + ".") : includes)

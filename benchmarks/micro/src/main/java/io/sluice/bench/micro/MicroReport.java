@@ -94,7 +94,7 @@ public final class MicroReport {
         + (quick
             ? "1 fork, 2 warm-up and 3 measured iterations of 1 s"
             : "2 forks, 5 warm-up and 5 measured iterations of 2 s")
-        + "; each fork `-Xms1g -Xmx1g -XX:+UseG1GC`\n\n"
+        + "; each fork `-Xms1g -Xmx1g -XX:+UseG1GC -XX:+UseTransparentHugePages`\n\n"
         + "On a shared machine scores move by tens of percent from run to run: read the ratios as"
         + " rough unless the load average above is low. `±` is JMH's 99.9% confidence half-width (wide or missing"
         + " with few iterations). Sluice/Flink > 1 means Sluice does more operations per"
