@@ -44,6 +44,7 @@ public final class BenchRunner {
     Path logs = Path.of("target", "bench-logs");
     String only = null;
     boolean scale = true;
+    Integer warmups = null;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--quick" -> plan = Plan.quick();
@@ -51,17 +52,22 @@ public final class BenchRunner {
         case "--logs" -> logs = Path.of(args[++i]);
         case "--only" -> only = args[++i];
         case "--no-scale" -> scale = false;
+        case "--warmups" -> warmups = Integer.parseInt(args[++i]);
         default -> {
           System.err.println(
               "Unknown option "
                   + args[i]
-                  + "; use [--quick] [--results DIR] [--logs DIR] [--only S] [--no-scale]");
+                  + "; use [--quick] [--results DIR] [--logs DIR] [--only S] [--no-scale]"
+                  + " [--warmups N]");
           System.exit(2);
         }
       }
     }
     if (only != null) {
       plan = plan.only(only);
+    }
+    if (warmups != null) {
+      plan = plan.withWarmups(warmups);
     }
     System.exit(run(plan, scale, results, logs) ? 0 : 1);
   }

@@ -99,6 +99,15 @@ public record Plan(
     };
   }
 
+  /** This plan with {@code count} warm-up runs before each measured one. */
+  public Plan withWarmups(int count) {
+    if (count < 0) {
+      throw new IllegalArgumentException("warm-up runs cannot be negative: " + count);
+    }
+    return new Plan(
+        name, cases, count, warmupFraction, plainJavaBaseline, recordScale, minRecordScale);
+  }
+
   /** The most measured runs any case has per engine. */
   public int maxRepetitions() {
     return cases.stream().mapToInt(BenchCase::repetitions).max().orElse(0);

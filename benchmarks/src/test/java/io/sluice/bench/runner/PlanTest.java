@@ -55,6 +55,18 @@ class PlanTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"quick", "full"})
+  void moreWarmUpsChangeNothingElse(String name) {
+    Plan plan = plan(name);
+    Plan more = plan.withWarmups(3);
+    assertThat(more.warmups()).isEqualTo(3);
+    assertThat(more.cases()).isEqualTo(plan.cases());
+    assertThat(more.warmupFraction()).isEqualTo(plan.warmupFraction());
+    assertThat(more.plainJavaBaseline()).isEqualTo(plan.plainJavaBaseline());
+    assertThatThrownBy(() -> plan.withWarmups(-1)).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"quick", "full"})
   void onlyKeepsTheCasesWhoseLabelMatches(String name) {
     Plan windows = plan(name).only("window");
     assertThat(windows.cases())
