@@ -185,8 +185,9 @@ class PipelineExecutionTest {
   }
 
   /**
-   * A producer with one consumer routes without extracting keys, so the keyed operator is the one
-   * that reports a null key, at any parallelism.
+   * A null key fails the job with a clear message whichever side sees it first: with one consumer
+   * the producer routes without extracting keys and the keyed operator reports it; with two the
+   * producer's key group selector does.
    */
   @ParameterizedTest
   @ValueSource(ints = {1, 2})
