@@ -93,14 +93,19 @@ public final class NexmarkGenerator implements RecordGenerator<Event> {
   public Event generate(long eventNumber) {
     Rng rng = new Rng(config.seed(), eventNumber);
     long time = eventTime(eventNumber, rng);
-    long offset = eventNumber % config.eventsPerCycle();
+    // One division for the event's place in its cycle; the ids below derive from it (a 64-bit
+    // division per id was a visible share of a bid's cost).
+    long cycle = eventNumber / config.eventsPerCycle();
+    int offset = (int) (eventNumber - cycle * config.eventsPerCycle());
+    long lastPerson = lastPersonId(cycle, offset);
     if (offset < config.personProportion()) {
-      return Event.of(person(eventNumber, time, rng));
+      return Event.of(person(lastPerson, time, rng));
     }
+    long lastAuction = lastAuctionId(cycle, offset);
     if (offset < config.personProportion() + config.auctionProportion()) {
-      return Event.of(auction(eventNumber, time, rng));
+      return Event.of(auction(lastAuction, lastPerson, time, rng));
     }
-    return Event.of(bid(eventNumber, time, rng));
+    return Event.of(bid(lastAuction, lastPerson, time, rng));
   }
 
   /** When event {@code n} is due, in epoch millis. */
@@ -114,22 +119,26 @@ public final class NexmarkGenerator implements RecordGenerator<Event> {
     return dueTime(eventNumber) - early;
   }
 
-  /** The base-0 id of the newest person created at or before event {@code n}. */
-  long lastPersonId(long eventNumber) {
-    long cycle = eventNumber / config.eventsPerCycle();
-    long offset = eventNumber % config.eventsPerCycle();
+  /** The base-0 id of the newest person created by the given place in the cycles. */
+  private long lastPersonId(long cycle, int offset) {
     long created =
         cycle * config.personProportion() + Math.min(offset + 1, config.personProportion());
     return created - 1;
   }
 
-  /** The base-0 id of the newest auction created at or before event {@code n} (0 if none yet). */
-  long lastAuctionId(long eventNumber) {
-    long cycle = eventNumber / config.eventsPerCycle();
-    long offset = eventNumber % config.eventsPerCycle();
+  /** The base-0 id of the newest auction created by then (0 if none yet). */
+  private long lastAuctionId(long cycle, int offset) {
     long inThisCycle =
         Math.max(0, Math.min(offset + 1 - config.personProportion(), config.auctionProportion()));
     return Math.max(0, cycle * config.auctionProportion() + inThisCycle - 1);
+  }
+
+  /**
+   * {@code id} rounded down to a multiple of {@code ratio}: the hot seller, bidder or auction. A
+   * mask for the usual power-of-two ratios, a division otherwise (ids are not negative).
+   */
+  static long hot(long id, int ratio) {
+    return (ratio & (ratio - 1)) == 0 ? id & -ratio : id / ratio * ratio;
   }
 
   private long recentPersonId(long lastPerson, Rng rng) {
@@ -143,8 +152,8 @@ public final class NexmarkGenerator implements RecordGenerator<Event> {
     return oldest + rng.nextLong(lastAuction - oldest + 1 + AUCTION_ID_LEAD);
   }
 
-  private Person person(long eventNumber, long time, Rng rng) {
-    long id = FIRST_PERSON_ID + lastPersonId(eventNumber);
+  private Person person(long lastPerson, long time, Rng rng) {
+    long id = FIRST_PERSON_ID + lastPerson;
     String name = pick(FIRST_NAMES, rng) + " " + pick(LAST_NAMES, rng);
     String email = rng.letters(7) + "@" + rng.letters(5) + ".com";
     String card = rng.digits(4) + " " + rng.digits(4) + " " + rng.digits(4) + " " + rng.digits(4);
@@ -155,12 +164,11 @@ public final class NexmarkGenerator implements RecordGenerator<Event> {
         id, name, email, card, city, state, time, extra(size, config.avgPersonBytes(), rng));
   }
 
-  private Auction auction(long eventNumber, long time, Rng rng) {
-    long id = FIRST_AUCTION_ID + lastAuctionId(eventNumber);
-    long lastPerson = lastPersonId(eventNumber);
+  private Auction auction(long lastAuction, long lastPerson, long time, Rng rng) {
+    long id = FIRST_AUCTION_ID + lastAuction;
     long seller =
         rng.nextInt(config.hotSellerRatio()) > 0
-            ? (lastPerson / config.hotSellerRatio()) * config.hotSellerRatio()
+            ? hot(lastPerson, config.hotSellerRatio())
             : recentPersonId(lastPerson, rng);
     long category = FIRST_CATEGORY_ID + rng.nextInt(CATEGORIES);
     long initialBid = price(rng);
@@ -182,16 +190,14 @@ public final class NexmarkGenerator implements RecordGenerator<Event> {
         extra(size, config.avgAuctionBytes(), rng));
   }
 
-  private Bid bid(long eventNumber, long time, Rng rng) {
-    long lastAuction = lastAuctionId(eventNumber);
+  private Bid bid(long lastAuction, long lastPerson, long time, Rng rng) {
     long auction =
         rng.nextInt(config.hotAuctionRatio()) > 0
-            ? (lastAuction / config.hotAuctionRatio()) * config.hotAuctionRatio()
+            ? hot(lastAuction, config.hotAuctionRatio())
             : openAuctionId(lastAuction, rng);
-    long lastPerson = lastPersonId(eventNumber);
     long bidder =
         rng.nextInt(config.hotBidderRatio()) > 0
-            ? (lastPerson / config.hotBidderRatio()) * config.hotBidderRatio() + 1
+            ? hot(lastPerson, config.hotBidderRatio()) + 1
             : recentPersonId(lastPerson, rng);
     long price = price(rng);
     int via = Channels.pick(rng);

@@ -87,6 +87,17 @@ class NexmarkGeneratorTest {
   }
 
   @Test
+  void hotIdsRoundDownToTheRatioWhetherOrNotItIsAPowerOfTwo() {
+    for (int ratio = 1; ratio <= 9; ratio++) {
+      for (long id : new long[] {0, 1, 2, 3, 7, 8, 1_000, 1_001, 123_456_789_011L}) {
+        assertThat(NexmarkGenerator.hot(id, ratio))
+            .as("%d at ratio %d", id, ratio)
+            .isEqualTo(id - id % ratio);
+      }
+    }
+  }
+
+  @Test
   void sellersAndBiddersAreAmongTheThousandMostRecentPersons() {
     long lastPerson = NexmarkGenerator.FIRST_PERSON_ID - 1;
     Set<Long> bidders = new HashSet<>();
