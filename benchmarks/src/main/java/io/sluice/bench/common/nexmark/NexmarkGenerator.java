@@ -67,9 +67,11 @@ public final class NexmarkGenerator implements RecordGenerator<Event> {
 
   private final NexmarkConfig config;
   private final long auctionLengthMillis;
+  private final long mixedSeed;
 
   public NexmarkGenerator(NexmarkConfig config) {
     this.config = config;
+    this.mixedSeed = Rng.mixSeed(config.seed());
     // Auctions last long enough that about auctionsInFlight of them are open at any time.
     double auctionGapMillis =
         (double) config.eventsPerCycle()
@@ -91,7 +93,7 @@ public final class NexmarkGenerator implements RecordGenerator<Event> {
 
   @Override
   public Event generate(long eventNumber) {
-    Rng rng = new Rng(config.seed(), eventNumber);
+    Rng rng = Rng.forEvent(mixedSeed, eventNumber);
     long time = eventTime(eventNumber, rng);
     // One division for the event's place in its cycle; the ids below derive from it (a 64-bit
     // division per id was a visible share of a bid's cost).
@@ -141,15 +143,17 @@ public final class NexmarkGenerator implements RecordGenerator<Event> {
     return (ratio & (ratio - 1)) == 0 ? id & -ratio : id / ratio * ratio;
   }
 
-  private long recentPersonId(long lastPerson, Rng rng) {
+  /** A person among the active ones (or slightly ahead), chosen by 32 random bits. */
+  private long recentPersonId(long lastPerson, int bits) {
     long people = lastPerson + 1;
     long active = Math.min(people, config.activePeople());
-    return people - active + rng.nextLong(active + PERSON_ID_LEAD);
+    return people - active + Rng.below(bits, active + PERSON_ID_LEAD);
   }
 
-  private long openAuctionId(long lastAuction, Rng rng) {
+  /** An auction among those in flight (or slightly ahead), chosen by 32 random bits. */
+  private long openAuctionId(long lastAuction, int bits) {
     long oldest = Math.max(0, lastAuction - config.auctionsInFlight());
-    return oldest + rng.nextLong(lastAuction - oldest + 1 + AUCTION_ID_LEAD);
+    return oldest + Rng.below(bits, lastAuction - oldest + 1 + AUCTION_ID_LEAD);
   }
 
   private Person person(long lastPerson, long time, Rng rng) {
@@ -166,14 +170,15 @@ public final class NexmarkGenerator implements RecordGenerator<Event> {
 
   private Auction auction(long lastAuction, long lastPerson, long time, Rng rng) {
     long id = FIRST_AUCTION_ID + lastAuction;
+    long sellerBits = rng.nextLong();
     long seller =
-        rng.nextInt(config.hotSellerRatio()) > 0
+        Rng.below(Rng.high(sellerBits), config.hotSellerRatio()) > 0
             ? hot(lastPerson, config.hotSellerRatio())
-            : recentPersonId(lastPerson, rng);
+            : recentPersonId(lastPerson, Rng.low(sellerBits));
     long category = FIRST_CATEGORY_ID + rng.nextInt(CATEGORIES);
     long initialBid = price(rng);
     long reserve = initialBid + price(rng);
-    long expires = time + 1 + rng.nextLong(2 * auctionLengthMillis);
+    long expires = time + 1 + Rng.below(Rng.high(rng.nextLong()), 2 * auctionLengthMillis);
     String itemName = rng.letters(20);
     String description = rng.letters(100);
     int size = 8 + itemName.length() + description.length() + 8 * 7;
@@ -190,17 +195,27 @@ public final class NexmarkGenerator implements RecordGenerator<Event> {
         extra(size, config.avgAuctionBytes(), rng));
   }
 
+  /**
+   * Most choices of a bid take one half of a 64-bit draw each, and both sides of a hot-or-not
+   * choice are computed, so the choice is a conditional move rather than a branch that mispredicts
+   * half the time: a bid is most of the stream, and its generation is work both engines' sources
+   * share.
+   */
   private Bid bid(long lastAuction, long lastPerson, long time, Rng rng) {
+    long auctionBits = rng.nextLong();
+    long open = openAuctionId(lastAuction, Rng.low(auctionBits));
     long auction =
-        rng.nextInt(config.hotAuctionRatio()) > 0
+        Rng.below(Rng.high(auctionBits), config.hotAuctionRatio()) > 0
             ? hot(lastAuction, config.hotAuctionRatio())
-            : openAuctionId(lastAuction, rng);
+            : open;
+    long bidderBits = rng.nextLong();
+    long recent = recentPersonId(lastPerson, Rng.low(bidderBits));
     long bidder =
-        rng.nextInt(config.hotBidderRatio()) > 0
+        Rng.below(Rng.high(bidderBits), config.hotBidderRatio()) > 0
             ? hot(lastPerson, config.hotBidderRatio()) + 1
-            : recentPersonId(lastPerson, rng);
+            : recent;
     long price = price(rng);
-    int via = Channels.pick(rng);
+    int via = Channels.pick(rng.nextLong());
     int size = 8 * 4 + Channels.length(via);
     return new Bid(
         FIRST_AUCTION_ID + auction,
@@ -214,25 +229,32 @@ public final class NexmarkGenerator implements RecordGenerator<Event> {
 
   /**
    * Prices are log-uniform between 1 and 1,000,000 dollars, in cents: {@code 100 * 10^(6u)},
-   * interpolated linearly between {@link #PRICE_STEPS} points of that curve (within 0.003 % of the
-   * curve; {@code Math.pow} per price was about a fifth of the time to generate a bid).
+   * interpolated linearly between the 1,025 points of {@link #PRICE_CURVE} (within 0.003 % of the
+   * curve; {@code Math.pow} per price was about a fifth of the time to generate a bid). Integer
+   * arithmetic throughout: the draw's top 10 bits pick the step, the next 20 the point within it.
    */
   private static long price(Rng rng) {
-    double x = rng.nextDouble() * PRICE_STEPS;
-    int step = (int) x;
-    double low = PRICE_CURVE[step];
-    return (long) (low + (PRICE_CURVE[step + 1] - low) * (x - step) + 0.5);
+    long bits = rng.nextLong();
+    int step = (int) (bits >>> (64 - PRICE_STEP_BITS));
+    long within = (bits >>> (64 - PRICE_STEP_BITS - 20)) & ((1 << 20) - 1);
+    long low = PRICE_CURVE[step];
+    long fixed = low + (((PRICE_CURVE[step + 1] - low) * within) >> 20);
+    return (fixed + (1L << (PRICE_FRACTION_BITS - 1))) >> PRICE_FRACTION_BITS;
   }
 
-  private static final int PRICE_STEPS = 1_024;
+  private static final int PRICE_STEP_BITS = 10;
 
-  /** {@code 100 * 10^(6k / PRICE_STEPS)} cents for k in {@code 0 .. PRICE_STEPS}. */
-  private static final double[] PRICE_CURVE = priceCurve();
+  /** The curve's values are in 1/4096 cents, so interpolating between them loses nothing. */
+  private static final int PRICE_FRACTION_BITS = 12;
 
-  private static double[] priceCurve() {
-    double[] curve = new double[PRICE_STEPS + 1];
-    for (int k = 0; k <= PRICE_STEPS; k++) {
-      curve[k] = Math.pow(10.0, 6.0 * k / PRICE_STEPS) * 100.0;
+  /** {@code 100 * 10^(6k / 1024)} cents for k in {@code 0 .. 1024}, in 1/4096 cents. */
+  private static final long[] PRICE_CURVE = priceCurve();
+
+  private static long[] priceCurve() {
+    int steps = 1 << PRICE_STEP_BITS;
+    long[] curve = new long[steps + 1];
+    for (int k = 0; k <= steps; k++) {
+      curve[k] = Math.round(Math.pow(10.0, 6.0 * k / steps) * 100.0 * (1 << PRICE_FRACTION_BITS));
     }
     return curve;
   }
@@ -243,8 +265,11 @@ public final class NexmarkGenerator implements RecordGenerator<Event> {
     if (missing <= 0) {
       return "";
     }
-    int length = (int) Math.round(missing * (0.8 + 0.4 * rng.nextDouble()));
-    return Extras.pick(length, rng);
+    // 0.8 to 1.2 times what is missing, in 1/4096ths, rounded; the variant from the other half
+    long bits = rng.nextLong();
+    long scale = 3277 + Rng.below(Rng.low(bits), 1639);
+    int length = (int) ((missing * scale + 2048) >> 12);
+    return Extras.pick(length, Rng.high(bits), rng);
   }
 
   /** 16 KiB of characters {@code first .. first + range - 1}, drawn from a SplitMix64 stream. */
@@ -292,11 +317,12 @@ public final class NexmarkGenerator implements RecordGenerator<Event> {
       }
     }
 
-    /** The channel of the next bid: an index into the arrays. */
-    static int pick(Rng rng) {
-      return rng.nextInt(HOT_CHANNELS_RATIO) > 0
-          ? rng.nextInt(HOT_CHANNELS.length)
-          : HOT_CHANNELS.length + rng.nextInt(CHANNELS);
+    /** The channel of a bid, chosen by 64 random bits: an index into the arrays. */
+    static int pick(long bits) {
+      int low = Rng.low(bits);
+      int hot = (int) Rng.below(low, HOT_CHANNELS.length);
+      int other = HOT_CHANNELS.length + (int) Rng.below(low, CHANNELS);
+      return Rng.below(Rng.high(bits), HOT_CHANNELS_RATIO) > 0 ? hot : other;
     }
 
     static String name(int channel) {
@@ -344,11 +370,11 @@ public final class NexmarkGenerator implements RecordGenerator<Event> {
     }
 
     /** One of the pool's strings of {@code length} letters. */
-    static String pick(int length, Rng rng) {
+    static String pick(int length, int bits, Rng rng) {
       if (length > MAX_LENGTH) {
         return rng.letters(length);
       }
-      return POOL[length * VARIANTS + rng.nextInt(VARIANTS)];
+      return POOL[length * VARIANTS + (int) Rng.below(bits, VARIANTS)];
     }
   }
 
@@ -357,8 +383,26 @@ public final class NexmarkGenerator implements RecordGenerator<Event> {
     private static final long GOLDEN = 0x9e3779b97f4a7c15L;
     private long state;
 
-    Rng(long seed, long eventNumber) {
-      state = Fingerprint.mix(seed ^ Fingerprint.mix(eventNumber + GOLDEN));
+    /** A stream of its own for each (seed, number): the pools and the channels' urls. */
+    Rng(long seed, long number) {
+      state = Fingerprint.mix(seed ^ Fingerprint.mix(number + GOLDEN));
+    }
+
+    private Rng(long state) {
+      this.state = state;
+    }
+
+    /** What {@link #forEvent} needs of a seed, computed once per generator. */
+    static long mixSeed(long seed) {
+      return Fingerprint.mix(seed + GOLDEN);
+    }
+
+    /**
+     * The stream of one event: one mix of its number with the mixed seed (a bijection, so no two
+     * events start alike), not two as for the pools; events are most of the generator's work.
+     */
+    static Rng forEvent(long mixedSeed, long eventNumber) {
+      return new Rng(Fingerprint.mix(eventNumber ^ mixedSeed));
     }
 
     long nextLong() {
@@ -366,21 +410,28 @@ public final class NexmarkGenerator implements RecordGenerator<Event> {
       return Fingerprint.mix(state);
     }
 
-    /**
-     * Uniform in {@code [0, bound)}: the high 32 bits scaled by {@code bound} (a multiply and a
-     * shift; a 64-bit division per draw was a large part of the generator's time).
-     */
+    /** Uniform in {@code [0, bound)}, from the high half of a draw. */
     int nextInt(int bound) {
-      return (int) (((nextLong() >>> 32) * bound) >>> 32);
+      return (int) below(high(nextLong()), bound);
     }
 
-    /** Uniform in {@code [0, bound)}. */
-    long nextLong(long bound) {
-      return (nextLong() >>> 1) % bound;
+    /**
+     * Uniform in {@code [0, bound)} (up to a bias of {@code bound / 2^32}) from 32 random bits: a
+     * multiply and a shift, where a 64-bit division per draw was a large part of the generator's
+     * time. {@code bound} must be below 2^32.
+     */
+    static long below(int bits, long bound) {
+      return ((bits & 0xffffffffL) * bound) >>> 32;
     }
 
-    double nextDouble() {
-      return (nextLong() >>> 11) * 0x1.0p-53;
+    /** The high 32 bits of a draw: one random value. */
+    static int high(long bits) {
+      return (int) (bits >>> 32);
+    }
+
+    /** The low 32 bits of a draw: another, independent of the high ones. */
+    static int low(long bits) {
+      return (int) bits;
     }
 
     /** {@code length} random lower-case letters. */

@@ -87,6 +87,42 @@ class NexmarkGeneratorTest {
   }
 
   @Test
+  void hotBiddersPlaceAndHotSellersOpenAboutThreeQuartersAndTheRestSpreadOut() {
+    long lastPerson = NexmarkGenerator.FIRST_PERSON_ID - 1;
+    int bids = 0;
+    int byHotBidder = 0;
+    int auctions = 0;
+    int byHotSeller = 0;
+    Set<Long> otherBidderOffsets = new HashSet<>();
+    for (long n = 0; n < 200_000; n++) {
+      Event e = generator.generate(n);
+      if (e.person() != null) {
+        lastPerson = e.person().id();
+        continue;
+      }
+      long base0 = lastPerson - NexmarkGenerator.FIRST_PERSON_ID;
+      if (e.auction() != null) {
+        auctions++;
+        byHotSeller +=
+            e.auction().seller() - NexmarkGenerator.FIRST_PERSON_ID == base0 / 4 * 4 ? 1 : 0;
+      } else {
+        bids++;
+        long bidder = e.bid().bidder() - NexmarkGenerator.FIRST_PERSON_ID;
+        if (bidder == base0 / 4 * 4 + 1) {
+          byHotBidder++;
+        } else {
+          otherBidderOffsets.add(bidder - base0);
+        }
+      }
+    }
+    // 3 in 4 hot, plus the few uniform picks that land on the hot one
+    assertThat((double) byHotBidder / bids).isBetween(0.745, 0.765);
+    assertThat((double) byHotSeller / auctions).isBetween(0.73, 0.78);
+    // the others spread over the 1,000 active persons and the 10 ahead
+    assertThat(otherBidderOffsets).hasSizeGreaterThan(1_000);
+  }
+
+  @Test
   void hotIdsRoundDownToTheRatioWhetherOrNotItIsAPowerOfTwo() {
     for (int ratio = 1; ratio <= 9; ratio++) {
       for (long id : new long[] {0, 1, 2, 3, 7, 8, 1_000, 1_001, 123_456_789_011L}) {
