@@ -66,7 +66,7 @@ public final class PlainJavaEngine implements Engine {
 
   private static <T> void drain(RecordGenerator<T> generator, StridedRange range, Consumer<T> f) {
     GeneratorCursor<T> cursor = new GeneratorCursor<>(generator, range, false);
-    while (cursor.emitBatch(f)) {
+    while (cursor.emitBatch(f) > 0) {
       // each call emits one batch
     }
   }

@@ -34,9 +34,12 @@ public final class RunProbe {
     }
   }
 
-  /** A source subtask emits its first record; the earliest call counts. */
-  static void markSourceStart() {
-    sourceStartNanos.compareAndSet(0, System.nanoTime());
+  /**
+   * A source subtask is about to emit records at {@code nanos}; the first offer of a job counts
+   * (called per batch, so the caller needs no first-batch branch).
+   */
+  static void offerSourceStart(long nanos) {
+    sourceStartNanos.compareAndSet(0, nanos);
   }
 
   /**

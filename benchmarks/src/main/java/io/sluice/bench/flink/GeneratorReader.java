@@ -50,7 +50,7 @@ final class GeneratorReader<T> implements SourceReader<T, GeneratorSplit> {
       }
       cursor = new GeneratorCursor<>(generator, next.range(), stampLatency);
     }
-    if (!cursor.emitBatch(output::collect)) {
+    if (cursor.emitBatch(output::collect) == 0) {
       cursor = null;
       context.sendSplitRequest();
     }

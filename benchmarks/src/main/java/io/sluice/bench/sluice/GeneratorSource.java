@@ -52,7 +52,7 @@ public final class GeneratorSource<T> implements Source<T, GeneratorSplit, List<
 
       @Override
       protected boolean readRecords(ReaderOutput<T> output) {
-        return cursor.emitBatch(output::collect);
+        return cursor.emitBatch(output::collect) > 0;
       }
 
       @Override

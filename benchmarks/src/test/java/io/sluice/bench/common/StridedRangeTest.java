@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.LongStream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -18,7 +19,7 @@ class StridedRangeTest {
       StridedRange range = StridedRange.forSubtask(subtask, parallelism, total);
       GeneratorCursor<Long> cursor = new GeneratorCursor<>(new LongGenerator(), range, false);
       List<Long> share = new ArrayList<>();
-      while (cursor.emitBatch(share::add)) {
+      while (cursor.emitBatch(share::add) > 0) {
         // keep polling until the range is exhausted
       }
       assertThat(share).hasSize((int) range.size());
@@ -37,7 +38,7 @@ class StridedRangeTest {
               new LongGenerator(), StridedRange.forSubtask(subtask, parallelism, 40_000), false);
       int owner = subtask;
       List<Long> share = new ArrayList<>();
-      while (cursor.emitBatch(share::add)) {
+      while (cursor.emitBatch(share::add) > 0) {
         // drain
       }
       assertThat(share).allMatch(x -> LongWorkloads.key(x) % parallelism == owner);
@@ -56,5 +57,19 @@ class StridedRangeTest {
     if (!rest.isEmpty()) {
       assertThat(rest.next()).isEqualTo(before.get(before.size() - 1) + stride);
     }
+  }
+
+  @Test
+  void eachBatchReportsWhatIsLeftAndAnExhaustedCursorEmitsNothing() {
+    // 600 records of 0..1799 at stride 3: batches of 256, 256, 88
+    GeneratorCursor<Long> cursor =
+        new GeneratorCursor<>(new LongGenerator(), new StridedRange(0, 3, 1_799), false);
+    List<Long> emitted = new ArrayList<>();
+    assertThat(cursor.emitBatch(emitted::add)).isEqualTo(344);
+    assertThat(cursor.emitBatch(emitted::add)).isEqualTo(88);
+    assertThat(cursor.emitBatch(emitted::add)).isZero();
+    assertThat(cursor.emitBatch(emitted::add)).isZero();
+    assertThat(emitted).hasSize(600);
+    assertThat(emitted.get(599)).isEqualTo(1_797L);
   }
 }
