@@ -31,10 +31,10 @@ public final class GeneratorCursor<T> {
    * (every batch offers its start time, the earliest counts) and the batch's size is computed up
    * front. A branch taken only at a range's start or end is one C2 never saw taken while compiling
    * this loop, so it compiles it as a trap; the trap fired at the end of the warm-up job (or the
-   * start of the measured one), threw the loop's compiled code away, and the recompiled loop,
-   * finding the generator and the consumer already compiled on their own, often called them instead
-   * of inlining them: every engine's measured run, the plain loop's too, came out at one of two
-   * speeds (7.6 or 20 M events/s for the plain NEXMark q0 loop).
+   * start of the measured one) and threw the loop's compiled code away, and what the recompiled
+   * loop inlined depended on what had been compiled on its own meanwhile. Every engine's measured
+   * run, the plain loop's too, came out at one of two speeds (7.6 or 20 M events/s for the plain
+   * NEXMark q0 loop in one run).
    *
    * @return how many records of the range are left to emit (0 once it is exhausted)
    */
