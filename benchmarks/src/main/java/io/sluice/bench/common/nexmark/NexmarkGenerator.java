@@ -46,6 +46,26 @@ public final class NexmarkGenerator implements RecordGenerator<Event> {
     "Cheyenne"
   };
   private static final String[] STATES = {"AZ", "CA", "ID", "OR", "WA", "WY"};
+
+  /**
+   * Every "first last" name, built once: a person's strings are built without {@code +}, whose
+   * concatenation code (a method-handle chain per call site) ran far slower until the JIT had
+   * compiled it, and a person is only one event in fifty, so that took long.
+   */
+  private static final String[] FULL_NAMES = fullNames();
+
+  private static String[] fullNames() {
+    String[] names = new String[FIRST_NAMES.length * LAST_NAMES.length];
+    for (int first = 0; first < FIRST_NAMES.length; first++) {
+      for (int last = 0; last < LAST_NAMES.length; last++) {
+        String name = FIRST_NAMES[first] + " " + LAST_NAMES[last];
+        name.hashCode(); // cached in the string, as for the channels
+        names[first * LAST_NAMES.length + last] = name;
+      }
+    }
+    return names;
+  }
+
   private static final String[] HOT_CHANNELS = {"Google", "Facebook", "Baidu", "Apple"};
 
   /**
@@ -63,6 +83,7 @@ public final class NexmarkGenerator implements RecordGenerator<Event> {
   private static final byte[] URL_HOST =
       "https://www.nexmark.com/".getBytes(StandardCharsets.ISO_8859_1);
   private static final byte[] URL_QUERY = "/item.htm?query=".getBytes(StandardCharsets.ISO_8859_1);
+  private static final byte[] DOT_COM = ".com".getBytes(StandardCharsets.ISO_8859_1);
   private static final int URL_LENGTH = URL_HOST.length + 5 + URL_QUERY.length + 2;
 
   private final NexmarkConfig config;
@@ -158,9 +179,10 @@ public final class NexmarkGenerator implements RecordGenerator<Event> {
 
   private Person person(long lastPerson, long time, Rng rng) {
     long id = FIRST_PERSON_ID + lastPerson;
-    String name = pick(FIRST_NAMES, rng) + " " + pick(LAST_NAMES, rng);
-    String email = rng.letters(7) + "@" + rng.letters(5) + ".com";
-    String card = rng.digits(4) + " " + rng.digits(4) + " " + rng.digits(4) + " " + rng.digits(4);
+    int first = rng.nextInt(FIRST_NAMES.length);
+    String name = FULL_NAMES[first * LAST_NAMES.length + rng.nextInt(LAST_NAMES.length)];
+    String email = rng.email();
+    String card = rng.creditCard();
     String city = pick(CITIES, rng);
     String state = pick(STATES, rng);
     int size = 8 + name.length() + email.length() + card.length() + city.length() + 2 + 8;
@@ -439,11 +461,6 @@ public final class NexmarkGenerator implements RecordGenerator<Event> {
       return slice(LETTER_POOL, length);
     }
 
-    /** {@code length} random decimal digits. */
-    String digits(int length) {
-      return slice(DIGIT_POOL, length);
-    }
-
     /** {@code https://www.nexmark.com/<5 letters>/item.htm?query=<2 digits>}, built in one copy. */
     String url() {
       byte[] bytes = new byte[URL_LENGTH];
@@ -454,6 +471,28 @@ public final class NexmarkGenerator implements RecordGenerator<Event> {
       System.arraycopy(URL_QUERY, 0, bytes, at, URL_QUERY.length);
       at += URL_QUERY.length;
       System.arraycopy(DIGIT_POOL, offset(DIGIT_POOL, 2), bytes, at, 2);
+      return new String(bytes, StandardCharsets.ISO_8859_1);
+    }
+
+    /** {@code <7 letters>@<5 letters>.com}, built in one copy. */
+    String email() {
+      byte[] bytes = new byte[7 + 1 + 5 + DOT_COM.length];
+      System.arraycopy(LETTER_POOL, offset(LETTER_POOL, 7), bytes, 0, 7);
+      bytes[7] = '@';
+      System.arraycopy(LETTER_POOL, offset(LETTER_POOL, 5), bytes, 8, 5);
+      System.arraycopy(DOT_COM, 0, bytes, 13, DOT_COM.length);
+      return new String(bytes, StandardCharsets.ISO_8859_1);
+    }
+
+    /** Four groups of four random digits, separated by spaces, built in one copy. */
+    String creditCard() {
+      byte[] bytes = new byte[4 * 4 + 3];
+      for (int group = 0; group < 4; group++) {
+        if (group > 0) {
+          bytes[5 * group - 1] = ' ';
+        }
+        System.arraycopy(DIGIT_POOL, offset(DIGIT_POOL, 4), bytes, 5 * group, 4);
+      }
       return new String(bytes, StandardCharsets.ISO_8859_1);
     }
 
