@@ -123,6 +123,19 @@ class NexmarkGeneratorTest {
   }
 
   @Test
+  void personsHaveANameAnEmailAddressAndACardNumberOfTheUsualShape() {
+    Set<String> emails = new HashSet<>();
+    for (long n = 0; n < EVENTS; n += 50) {
+      Person person = generator.generate(n).person();
+      assertThat(person.name()).matches("[A-Z][a-z]+ [A-Z][a-z]+");
+      assertThat(person.emailAddress()).matches("[a-z]{7}@[a-z]{5}\\.com");
+      assertThat(person.creditCard()).matches("\\d{4} \\d{4} \\d{4} \\d{4}");
+      emails.add(person.emailAddress());
+    }
+    assertThat(emails).hasSize(EVENTS / 50);
+  }
+
+  @Test
   void hotIdsRoundDownToTheRatioWhetherOrNotItIsAPowerOfTwo() {
     for (int ratio = 1; ratio <= 9; ratio++) {
       for (long id : new long[] {0, 1, 2, 3, 7, 8, 1_000, 1_001, 123_456_789_011L}) {
