@@ -40,7 +40,8 @@ public final class GeneratorCursor<T> {
    */
   public long emitBatch(Consumer<T> output) {
     RunProbe.offerSourceStart(System.nanoTime());
-    long count = atMostOneBatch(left());
+    long left = left();
+    long count = atMostOneBatch(left);
     for (long i = 0; i < count; i++) {
       long index = next;
       next += stride;
@@ -49,7 +50,7 @@ public final class GeneratorCursor<T> {
       }
       output.accept(generator.generate(index));
     }
-    return left();
+    return left - count;
   }
 
   /** Records left in the range: 0 once it is exhausted (never negative; no branch). */

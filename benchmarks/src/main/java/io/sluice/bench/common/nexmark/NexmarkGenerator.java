@@ -466,20 +466,20 @@ public final class NexmarkGenerator implements RecordGenerator<Event> {
       byte[] bytes = new byte[URL_LENGTH];
       System.arraycopy(URL_HOST, 0, bytes, 0, URL_HOST.length);
       int at = URL_HOST.length;
-      System.arraycopy(LETTER_POOL, offset(LETTER_POOL, 5), bytes, at, 5);
+      copySlice(LETTER_POOL, 5, bytes, at);
       at += 5;
       System.arraycopy(URL_QUERY, 0, bytes, at, URL_QUERY.length);
       at += URL_QUERY.length;
-      System.arraycopy(DIGIT_POOL, offset(DIGIT_POOL, 2), bytes, at, 2);
+      copySlice(DIGIT_POOL, 2, bytes, at);
       return new String(bytes, StandardCharsets.ISO_8859_1);
     }
 
     /** {@code <7 letters>@<5 letters>.com}, built in one copy. */
     String email() {
       byte[] bytes = new byte[7 + 1 + 5 + DOT_COM.length];
-      System.arraycopy(LETTER_POOL, offset(LETTER_POOL, 7), bytes, 0, 7);
+      copySlice(LETTER_POOL, 7, bytes, 0);
       bytes[7] = '@';
-      System.arraycopy(LETTER_POOL, offset(LETTER_POOL, 5), bytes, 8, 5);
+      copySlice(LETTER_POOL, 5, bytes, 8);
       System.arraycopy(DOT_COM, 0, bytes, 13, DOT_COM.length);
       return new String(bytes, StandardCharsets.ISO_8859_1);
     }
@@ -491,7 +491,7 @@ public final class NexmarkGenerator implements RecordGenerator<Event> {
         if (group > 0) {
           bytes[5 * group - 1] = ' ';
         }
-        System.arraycopy(DIGIT_POOL, offset(DIGIT_POOL, 4), bytes, 5 * group, 4);
+        copySlice(DIGIT_POOL, 4, bytes, 5 * group);
       }
       return new String(bytes, StandardCharsets.ISO_8859_1);
     }
@@ -503,6 +503,14 @@ public final class NexmarkGenerator implements RecordGenerator<Event> {
      */
     private String slice(byte[] pool, int length) {
       return new String(pool, offset(pool, length), length, StandardCharsets.ISO_8859_1);
+    }
+
+    /**
+     * Copies a random window of {@code length} bytes of {@code pool} into {@code into} at {@code
+     * at}.
+     */
+    private void copySlice(byte[] pool, int length, byte[] into, int at) {
+      System.arraycopy(pool, offset(pool, length), into, at, length);
     }
 
     private int offset(byte[] pool, int length) {
