@@ -2,10 +2,13 @@ package io.sluice.bench.runner;
 
 import io.sluice.bench.common.RunResult;
 import java.util.ArrayList;
+import java.util.DoubleSummaryStatistics;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.ToDoubleFunction;
+import java.util.stream.DoubleStream;
+import java.util.stream.IntStream;
 
 /**
  * The medians of one case over its repetitions, per engine, and whether every run produced the same
@@ -18,6 +21,8 @@ import java.util.function.ToDoubleFunction;
  *     null where the case has no such baseline
  * @param outputsAgree whether all runs (of every engine) agree on the output count and checksum
  * @param outcomes each distinct (outputs, checksum) seen, with the engines that produced it
+ * @param pairedRatios the lowest and highest Sluice/Flink ratio of two runs of the same repetition
+ *     (the i-th run of each engine; they ran one after the other, so they saw the machine alike)
  */
 public record CaseSummary(
     BenchCase benchCase,
@@ -25,7 +30,8 @@ public record CaseSummary(
     EngineMedians flink,
     EngineMedians baseline,
     boolean outputsAgree,
-    Map<String, List<String>> outcomes) {
+    Map<String, List<String>> outcomes,
+    Range pairedRatios) {
 
   /** Sluice's median throughput over Flink's. */
   public double ratio() {
@@ -49,6 +55,7 @@ public record CaseSummary(
    *
    * @param runs measured runs
    * @param recordsPerSecond median throughput
+   * @param recordsPerSecondRange the slowest and the fastest run's throughput
    * @param processingMillis median processing time
    * @param jobMillis median time of the whole job call (deployment included)
    * @param peakRssMib median peak resident set of the child JVM
@@ -58,6 +65,7 @@ public record CaseSummary(
   public record EngineMedians(
       int runs,
       double recordsPerSecond,
+      Range recordsPerSecondRange,
       double processingMillis,
       double jobMillis,
       double peakRssMib,
@@ -71,6 +79,7 @@ public record CaseSummary(
       return new EngineMedians(
           runs.size(),
           median(runs, RunResult::recordsPerSecond),
+          Range.of(runs.stream().mapToDouble(RunResult::recordsPerSecond)),
           median(runs, RunResult::processingMillis),
           median(runs, RunResult::jobMillis),
           median(runs, r -> r.peakRssKib() / 1024.0),
@@ -92,13 +101,33 @@ public record CaseSummary(
           .add(run.engine());
     }
     List<RunResult> baseline = byEngine.get("java");
+    List<RunResult> sluice = byEngine.getOrDefault("sluice", List.of());
+    List<RunResult> flink = byEngine.getOrDefault("flink", List.of());
     return new CaseSummary(
         benchCase,
-        EngineMedians.of(byEngine.getOrDefault("sluice", List.of())),
-        EngineMedians.of(byEngine.getOrDefault("flink", List.of())),
+        EngineMedians.of(sluice),
+        EngineMedians.of(flink),
         baseline == null ? null : EngineMedians.of(baseline),
         outcomes.size() == 1,
-        outcomes);
+        outcomes,
+        Range.of(
+            IntStream.range(0, Math.min(sluice.size(), flink.size()))
+                .mapToDouble(
+                    i -> sluice.get(i).recordsPerSecond() / flink.get(i).recordsPerSecond())));
+  }
+
+  /**
+   * The lowest and the highest of some values: how far single runs on a shared machine lie apart,
+   * which a median hides.
+   */
+  public record Range(double low, double high) {
+    static Range of(DoubleStream values) {
+      DoubleSummaryStatistics stats = values.summaryStatistics();
+      if (stats.getCount() == 0) {
+        throw new IllegalArgumentException("no values for a range");
+      }
+      return new Range(stats.getMin(), stats.getMax());
+    }
   }
 
   /** The median (the mean of the middle two for an even count). */

@@ -44,6 +44,12 @@ final class Reports {
               .put("sluiceRecordsPerSecond", s.sluice().recordsPerSecond())
               .put("flinkRecordsPerSecond", s.flink().recordsPerSecond())
               .put("ratioSluiceToFlink", s.ratio())
+              .put("sluiceRecordsPerSecondLow", s.sluice().recordsPerSecondRange().low())
+              .put("sluiceRecordsPerSecondHigh", s.sluice().recordsPerSecondRange().high())
+              .put("flinkRecordsPerSecondLow", s.flink().recordsPerSecondRange().low())
+              .put("flinkRecordsPerSecondHigh", s.flink().recordsPerSecondRange().high())
+              .put("pairedRatioLow", s.pairedRatios().low())
+              .put("pairedRatioHigh", s.pairedRatios().high())
               .put("sluicePeakRssMib", s.sluice().peakRssMib())
               .put("flinkPeakRssMib", s.flink().peakRssMib())
               .put("sluiceJobMillis", s.sluice().jobMillis())
@@ -143,6 +149,7 @@ final class Reports {
             + " last sink (deployment excluded). Peak RSS = VmHWM of the child JVM, warm-up"
             + " included.\n");
     engineCosts(md, summaries);
+    spread(md, summaries);
     for (CaseSummary s : summaries) {
       if (!s.outputsAgree()) {
         md.append("\n**Outputs differ for ").append(s.benchCase().label()).append(":**\n");
@@ -185,6 +192,36 @@ final class Reports {
               sluice,
               flink,
               sluice > 0 ? String.format("%.2f", flink / sluice) : "n/a (Sluice ≤ plain loop)"));
+    }
+  }
+
+  /**
+   * The slowest and fastest run of each engine, and the lowest and highest ratio of two runs of the
+   * same repetition: on a shared machine a single run says little, and a reader should see how far
+   * a median of a few could move.
+   */
+  private static void spread(StringBuilder md, List<CaseSummary> summaries) {
+    if (summaries.stream().allMatch(s -> s.sluice().runs() < 2 && s.flink().runs() < 2)) {
+      return;
+    }
+    md.append(
+        "\n### Spread of the runs\n\n"
+            + "Slowest – fastest run of each engine, and the lowest – highest Sluice/Flink ratio of"
+            + " the two runs of one repetition (run one after the other).\n\n");
+    md.append("| benchmark | p | Sluice rec/s | Flink rec/s | Sluice/Flink per repetition |\n");
+    md.append("|---|---:|---:|---:|---:|\n");
+    for (CaseSummary s : summaries) {
+      md.append(
+          String.format(
+              "| %s | %d | %s – %s | %s – %s | %.2f – %.2f |%n",
+              s.benchCase().benchmark().id(),
+              s.benchCase().parallelism(),
+              count(s.sluice().recordsPerSecondRange().low()),
+              count(s.sluice().recordsPerSecondRange().high()),
+              count(s.flink().recordsPerSecondRange().low()),
+              count(s.flink().recordsPerSecondRange().high()),
+              s.pairedRatios().low(),
+              s.pairedRatios().high()));
     }
   }
 

@@ -52,6 +52,25 @@ class CaseSummaryTest {
   }
 
   @Test
+  void eachEnginesSlowestAndFastestRunAndTheRatiosOfTheRunsOfOneRepetitionAreKept() {
+    CaseSummary summary =
+        CaseSummary.of(
+            benchCase,
+            List.of(
+                run("sluice", 30, "c"),
+                run("flink", 10, "c"),
+                run("flink", 40, "c"),
+                run("sluice", 10, "c"),
+                run("sluice", 20, "c"),
+                run("flink", 20, "c")));
+
+    assertThat(summary.sluice().recordsPerSecondRange()).isEqualTo(new CaseSummary.Range(10, 30));
+    assertThat(summary.flink().recordsPerSecondRange()).isEqualTo(new CaseSummary.Range(10, 40));
+    // repetitions: 30 / 10, 10 / 40, 20 / 20
+    assertThat(summary.pairedRatios()).isEqualTo(new CaseSummary.Range(0.25, 3.0));
+  }
+
+  @Test
   void aDifferentChecksumInAnyRunMeansTheOutputsDisagree() {
     CaseSummary summary =
         CaseSummary.of(

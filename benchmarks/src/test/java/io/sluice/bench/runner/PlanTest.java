@@ -8,6 +8,7 @@ import io.sluice.bench.common.LongWorkloads;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -51,6 +52,14 @@ class PlanTest {
         default -> assertThat(c.records()).isPositive();
       }
     }
+  }
+
+  @Test
+  void theFullPlanRunsTheShortNexmarkQueriesMoreOftenThanTheHotPaths() {
+    for (BenchCase c : Plan.full().cases()) {
+      assertThat(c.repetitions()).as(c.label()).isEqualTo(c.benchmark().nexmark() ? 7 : 5);
+    }
+    assertThat(Plan.quick().cases()).allSatisfy(c -> assertThat(c.repetitions()).isEqualTo(1));
   }
 
   @ParameterizedTest
