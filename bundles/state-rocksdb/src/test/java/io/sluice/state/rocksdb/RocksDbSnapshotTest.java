@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sluice.api.state.ListState;
+import io.sluice.api.state.ListStateDescriptor;
 import io.sluice.api.state.MapState;
+import io.sluice.api.state.MapStateDescriptor;
 import io.sluice.api.state.ValueState;
+import io.sluice.api.state.ValueStateDescriptor;
 import io.sluice.spi.checkpoint.CorruptCheckpointException;
 import io.sluice.spi.checkpoint.StateHandle;
 import io.sluice.spi.state.KeyGroupRange;
@@ -84,6 +87,51 @@ class RocksDbSnapshotTest {
 
     assertThat(fixture.verify(harness.restore(SnapshotHarness.heap(1, 0), List.of(handle)), KEYS))
         .isEqualTo(KEYS);
+  }
+
+  @Test
+  void aCanonicalSnapshotCopiesKeysAndValuesOfEverySizeWhole() throws IOException {
+    // the writer reads entries into arrays it reuses and grows: sizes go up and down across them
+    ValueStateDescriptor<String> textDescriptor = new ValueStateDescriptor<>("text", String.class);
+    ListStateDescriptor<String> linesDescriptor = new ListStateDescriptor<>("lines", String.class);
+    MapStateDescriptor<String, String> notesDescriptor =
+        new MapStateDescriptor<>("notes", String.class, String.class);
+    int[] sizes = {0, 1, 63, 64, 65, 300, 5_000, 2, 255, 256, 257, 70_000, 10};
+    Map<String, Integer> keys = new HashMap<>();
+    for (int i = 0; i < sizes.length; i++) {
+      keys.put(i + "-" + "k".repeat(sizes[(i + 5) % sizes.length]), sizes[i]);
+    }
+    RocksDbKeyedStateBackend<String> source = backends.allKeyGroups();
+    for (Map.Entry<String, Integer> key : keys.entrySet()) {
+      source.setCurrentKey(key.getKey());
+      String text = text(key.getKey(), key.getValue());
+      source.getState(textDescriptor).update(text);
+      source.getListState(linesDescriptor).add(text);
+      source.getListState(linesDescriptor).add("");
+      source.getMapState(notesDescriptor).put(text, key.getKey());
+    }
+
+    KeyedStateBackend<String> restored =
+        harness.restore(
+            SnapshotHarness.heap(1, 0),
+            List.of(harness.snapshot(source, 1, SnapshotKind.CHECKPOINT)));
+
+    for (Map.Entry<String, Integer> key : keys.entrySet()) {
+      restored.setCurrentKey(key.getKey());
+      String text = text(key.getKey(), key.getValue());
+      assertThat(restored.getState(textDescriptor).value()).isEqualTo(text);
+      assertThat(restored.getListState(linesDescriptor).get()).containsExactly(text, "");
+      assertThat(restored.getMapState(notesDescriptor).get(text)).isEqualTo(key.getKey());
+    }
+  }
+
+  /** {@code size} characters that differ from key to key. */
+  private static String text(String key, int size) {
+    StringBuilder text = new StringBuilder(size);
+    for (int i = 0; i < size; i++) {
+      text.append((char) ('a' + Math.floorMod(key.hashCode() + i, 26)));
+    }
+    return text.toString();
   }
 
   @Test
