@@ -73,7 +73,9 @@ final class CanonicalRocksDbSnapshot implements KeyedStateSnapshot {
     }
     guard.enter();
     List<RocksIterator> iterators = new ArrayList<>(states.size());
-    try (ReadOptions options = new ReadOptions().setSnapshot(snapshot)) {
+    // A scan of every entry: blocks it reads stay out of the block cache, which holds what the
+    // running job reads (the snapshot is written while the job goes on).
+    try (ReadOptions options = new ReadOptions().setSnapshot(snapshot).setFillCache(false)) {
       for (SnapshotState state : states) {
         iterators.add(db.newIterator(state.family(), options));
       }
