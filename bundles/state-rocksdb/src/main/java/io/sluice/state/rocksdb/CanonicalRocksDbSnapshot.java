@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.ToIntFunction;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.ReadOptions;
 import org.rocksdb.RocksDB;
@@ -129,8 +130,8 @@ final class CanonicalRocksDbSnapshot implements KeyedStateSnapshot {
   private final class SectionFiller {
     private final DataInputDeserializer in = new DataInputDeserializer();
     private final List<byte[][]> mapRows = new ArrayList<>();
-    private byte[] key = new byte[64];
-    private byte[] value = new byte[256];
+    private final ReusedBytes key = new ReusedBytes(64);
+    private final ReusedBytes value = new ReusedBytes(256);
 
     void fill(
         RocksIterator iterator,
@@ -141,45 +142,25 @@ final class CanonicalRocksDbSnapshot implements KeyedStateSnapshot {
       byte[] prefix = KeyGroupPrefix.of(keyGroup);
       iterator.seek(prefix);
       while (iterator.isValid()) {
-        int keyLength = readKey(iterator);
-        if (!startsWith(key, keyLength, prefix)) {
+        int keyLength = key.read(iterator::key);
+        if (!startsWith(key.bytes, keyLength, prefix)) {
           break;
         }
         if (info.kind() == Kind.MAP) {
           fillMapEntry(iterator, keyLength, info, section);
           continue; // fillMapEntry advanced past the key's rows
         }
-        int valueLength = readValue(iterator);
-        section.key(key, KeyGroupPrefix.BYTES, keyLength - KeyGroupPrefix.BYTES);
+        int valueLength = value.read(iterator::value);
+        section.key(key.bytes, KeyGroupPrefix.BYTES, keyLength - KeyGroupPrefix.BYTES);
         if (info.kind() == Kind.LIST) {
-          section.count(countFrames(value, valueLength, info));
-          section.rawFrames(value, 0, valueLength);
+          section.count(countFrames(value.bytes, valueLength, info));
+          section.rawFrames(value.bytes, 0, valueLength);
         } else {
-          section.frame(value, 0, valueLength);
+          section.frame(value.bytes, 0, valueLength);
         }
         iterator.next();
       }
       checkStatus(iterator, info);
-    }
-
-    /** The current key into {@link #key} (grown if it is too small); its length. */
-    private int readKey(RocksIterator iterator) {
-      int length = iterator.key(key);
-      if (length > key.length) {
-        key = new byte[Math.max(length, 2 * key.length)];
-        length = iterator.key(key);
-      }
-      return length;
-    }
-
-    /** The current value into {@link #value} (grown if it is too small); its length. */
-    private int readValue(RocksIterator iterator) {
-      int length = iterator.value(value);
-      if (length > value.length) {
-        value = new byte[Math.max(length, 2 * value.length)];
-        length = iterator.value(value);
-      }
-      return length;
     }
 
     private static boolean startsWith(byte[] bytes, int length, byte[] prefix) {
@@ -197,14 +178,14 @@ final class CanonicalRocksDbSnapshot implements KeyedStateSnapshot {
         SnapshotStateInfo info,
         CanonicalSectionWriter section)
         throws IOException {
-      in.setBuffer(key, KeyGroupPrefix.BYTES, firstLength - KeyGroupPrefix.BYTES);
+      in.setBuffer(key.bytes, KeyGroupPrefix.BYTES, firstLength - KeyGroupPrefix.BYTES);
       try {
         keySerializer.deserialize(in);
       } catch (IOException | RuntimeException e) {
         throw new IOException(
             "cannot read a key of map state '" + info.name() + "' to find where it ends", e);
       }
-      byte[] userPrefix = Arrays.copyOf(key, in.position());
+      byte[] userPrefix = Arrays.copyOf(key.bytes, in.position());
       mapRows.clear();
       while (iterator.isValid()) {
         byte[] rowKey = iterator.key(); // kept until the section is written: not the reused array
@@ -257,6 +238,28 @@ final class CanonicalRocksDbSnapshot implements KeyedStateSnapshot {
       } catch (org.rocksdb.RocksDBException e) {
         throw new IOException("cannot read state '" + info.name() + "' for a snapshot", e);
       }
+    }
+  }
+
+  /** An array that entries are read into, replaced by a larger one when an entry does not fit. */
+  private static final class ReusedBytes {
+    byte[] bytes;
+
+    ReusedBytes(int initialSize) {
+      bytes = new byte[initialSize];
+    }
+
+    /**
+     * Reads through {@code read}, which copies what fits into the array and returns the whole
+     * length (RocksDB's {@code key(byte[])} and {@code value(byte[])}); returns that length.
+     */
+    int read(ToIntFunction<byte[]> read) {
+      int length = read.applyAsInt(bytes);
+      if (length > bytes.length) {
+        bytes = new byte[Math.max(length, 2 * bytes.length)];
+        length = read.applyAsInt(bytes);
+      }
+      return length;
     }
   }
 }
