@@ -44,10 +44,24 @@ public record CaseSummary(
    * nanoseconds. Needs a {@link #baseline}.
    */
   public double engineNanosPerRecord(EngineMedians engine) {
+    return 1e9 / engine.recordsPerSecond() - 1e9 / requireBaseline().recordsPerSecond();
+  }
+
+  /**
+   * The highest Sluice/Flink ratio any engine could reach in this run: an engine that cost nothing
+   * would run at the plain loop's speed, so the ratio is bounded by the loop's median throughput
+   * over Flink's, {@code (shared + flink) / shared} per record. A target above it cannot be met by
+   * the engine, only by cheaper shared work. Needs a {@link #baseline}.
+   */
+  public double zeroCostEngineRatio() {
+    return requireBaseline().recordsPerSecond() / flink.recordsPerSecond();
+  }
+
+  private EngineMedians requireBaseline() {
     if (baseline == null) {
       throw new IllegalStateException(benchCase.label() + " has no plain Java baseline");
     }
-    return 1e9 / engine.recordsPerSecond() - 1e9 / baseline.recordsPerSecond();
+    return baseline;
   }
 
   /**

@@ -96,6 +96,21 @@ class CaseSummaryTest {
   }
 
   @Test
+  void noEngineCanBeatFlinkByMoreThanThePlainLoopDoes() {
+    // shared work 40 ns (plain loop 25 M rec/s), Flink 20 ns on top (60 ns): even an engine that
+    // cost nothing would be 60 / 40 = 1.5x Flink; Sluice at 44 ns is 60 / 44
+    CaseSummary summary =
+        CaseSummary.of(
+            benchCase,
+            List.of(
+                run("sluice", 1e9 / 44, "c"), run("flink", 1e9 / 60, "c"), run("java", 25e6, "c")));
+
+    assertThat(summary.zeroCostEngineRatio()).isCloseTo(1.5, within(1e-9));
+    assertThat(summary.ratio()).isCloseTo(60.0 / 44.0, within(1e-9));
+    assertThat(summary.ratio()).isLessThan(summary.zeroCostEngineRatio());
+  }
+
+  @Test
   void aBaselineWithAnotherChecksumMeansTheOutputsDisagree() {
     CaseSummary summary =
         CaseSummary.of(
@@ -111,6 +126,9 @@ class CaseSummaryTest {
 
     assertThat(summary.baseline()).isNull();
     assertThatThrownBy(() -> summary.engineNanosPerRecord(summary.sluice()))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("no plain Java baseline");
+    assertThatThrownBy(summary::zeroCostEngineRatio)
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("no plain Java baseline");
   }
