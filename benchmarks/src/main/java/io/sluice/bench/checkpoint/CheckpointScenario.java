@@ -18,6 +18,7 @@ import io.sluice.runtime.execution.RestoreSettings;
 import io.sluice.spi.checkpoint.StateHandle;
 import io.sluice.spi.state.StateBackend;
 import io.sluice.state.heap.HeapStateBackend;
+import io.sluice.state.rocksdb.CheckpointFormat;
 import io.sluice.testkit.LocalEnvironment;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -36,8 +37,9 @@ import java.util.stream.Stream;
  * the state, then takes {@code checkpoints} checkpoints on each backend, changing {@code
  * changePercent} % of the keys before every checkpoint but the first, and moves the running job
  * between backends with {@link JobMaster#redeploy}: heap → RocksDB (canonical checkpoints) →
- * RocksDB (incremental checkpoints) → heap. Every phase waits until the job has processed all it
- * was given, so each checkpoint sees a quiet, known state. Results are one flat JSON object.
+ * RocksDB (native full checkpoints) → RocksDB (incremental checkpoints) → heap. Every phase waits
+ * until the job has processed all it was given, so each checkpoint sees a quiet, known state.
+ * Results are one flat JSON object.
  *
  * <p>Confined to the calling thread (the job runs on its own threads).
  */
@@ -104,9 +106,12 @@ final class CheckpointScenario {
       result.put("fillMs", millis(System.nanoTime() - fillStart));
 
       checkpoints("heap", probe, ended);
-      swap("heapToRocksdb", rocksDb(false), probe, ended);
+      swap("heapToRocksdb", rocksDb(CheckpointFormat.CANONICAL), probe, ended);
       checkpoints("rocksdbFull", probe, ended);
-      swap("rocksdbFullToIncremental", rocksDb(true), probe, ended);
+      swap("rocksdbToNative", rocksDb(CheckpointFormat.NATIVE_FULL), probe, ended);
+      checkpoints("rocksdbNative", probe, ended);
+      swap(
+          "rocksdbNativeToIncremental", rocksDb(CheckpointFormat.NATIVE_INCREMENTAL), probe, ended);
       checkpoints("rocksdbIncremental", probe, ended);
       swap("rocksdbToHeap", timed(new HeapStateBackend()), probe, ended);
       result.put("recordsProcessed", probe.processed());
@@ -136,13 +141,13 @@ final class CheckpointScenario {
     return new TimedStateBackend(backend, timings);
   }
 
-  private StateBackend rocksDb(boolean incremental) {
+  private StateBackend rocksDb(CheckpointFormat checkpointFormat) {
     StateBackend backend =
         SluiceStateBackends.create(
             StateBackendKind.ROCKSDB,
             workDirectory.resolve("rocksdb-" + opened.size()),
             rocksDbBudgetMb,
-            incremental);
+            checkpointFormat);
     opened.add(backend);
     return timed(backend);
   }

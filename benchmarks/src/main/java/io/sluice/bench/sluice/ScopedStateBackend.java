@@ -3,6 +3,7 @@ package io.sluice.bench.sluice;
 import io.sluice.bench.common.Folders;
 import io.sluice.bench.common.StateBackendKind;
 import io.sluice.spi.state.StateBackend;
+import io.sluice.state.rocksdb.CheckpointFormat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +26,8 @@ public final class ScopedStateBackend implements AutoCloseable {
     Path folder =
         kind == StateBackendKind.ROCKSDB ? Files.createTempDirectory("sluice-bench-rocksdb") : null;
     return new ScopedStateBackend(
-        SluiceStateBackends.create(kind, folder, StateBackendKind.ROCKSDB_MEMORY_MB, false),
+        SluiceStateBackends.create(
+            kind, folder, StateBackendKind.ROCKSDB_MEMORY_MB, CheckpointFormat.CANONICAL),
         folder);
   }
 

@@ -3,6 +3,7 @@ package io.sluice.bench.sluice;
 import io.sluice.bench.common.StateBackendKind;
 import io.sluice.spi.state.StateBackend;
 import io.sluice.state.heap.HeapStateBackend;
+import io.sluice.state.rocksdb.CheckpointFormat;
 import io.sluice.state.rocksdb.RocksDbStateBackend;
 import java.nio.file.Path;
 
@@ -16,13 +17,16 @@ public final class SluiceStateBackends {
   /**
    * @param rocksDbDirectory where RocksDB creates its databases (unused for the heap)
    * @param rocksDbMemoryMb RocksDB's block cache, which the memtables are charged against
-   * @param incremental whether RocksDB checkpoints are incremental
+   * @param checkpointFormat what RocksDB's periodic checkpoints write
    */
   public static StateBackend create(
-      StateBackendKind kind, Path rocksDbDirectory, long rocksDbMemoryMb, boolean incremental) {
+      StateBackendKind kind,
+      Path rocksDbDirectory,
+      long rocksDbMemoryMb,
+      CheckpointFormat checkpointFormat) {
     return switch (kind) {
       case HEAP -> new HeapStateBackend();
-      case ROCKSDB -> new RocksDbStateBackend(rocksDbDirectory, rocksDbMemoryMb, incremental);
+      case ROCKSDB -> new RocksDbStateBackend(rocksDbDirectory, rocksDbMemoryMb, checkpointFormat);
     };
   }
 

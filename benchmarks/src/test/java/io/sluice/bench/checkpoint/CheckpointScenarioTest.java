@@ -19,9 +19,9 @@ class CheckpointScenarioTest {
     Map<String, Object> r =
         Json.parseFlatObject(new CheckpointScenario(keys, 3, 5, 16, work).run().toString());
 
-    // 2,000 keys, then 100 changed keys before the 2nd and 3rd checkpoint of each of 3 backends
+    // 2,000 keys, then 100 changed keys before the 2nd and 3rd checkpoint of each of 4 backends
     assertThat(r.get("changedKeysPerCheckpoint")).isEqualTo(100L);
-    assertThat(r.get("recordsProcessed")).isEqualTo(2_000L + 3 * 2 * 100);
+    assertThat(r.get("recordsProcessed")).isEqualTo(2_000L + 4 * 2 * 100);
     // The canonical format does not depend on the backend: heap and RocksDB write the same keyed
     // bytes, and every canonical checkpoint writes all it lists.
     long canonical = (Long) r.get("heap.ckpt1.keyedBytes");
@@ -35,6 +35,13 @@ class CheckpointScenarioTest {
     assertThat(r.get("rocksdbFull.ckpt2.writtenBytes"))
         .isEqualTo(r.get("rocksdbFull.ckpt2.totalBytes"));
     assertThat((Long) r.get("heap.ckpt1.totalBytes")).isGreaterThan(canonical);
+    // A full native checkpoint uploads every file it lists, each time.
+    for (int i = 1; i <= 3; i++) {
+      String prefix = "rocksdbNative.ckpt" + i + ".";
+      assertThat((Long) r.get(prefix + "totalBytes")).as(prefix).isPositive();
+      assertThat(r.get(prefix + "writtenBytes")).as(prefix).isEqualTo(r.get(prefix + "totalBytes"));
+    }
+    assertThat(r.get("swap.rocksdbToNative.to")).isEqualTo("rocksdb");
     // The first incremental checkpoint uploads everything; the next ones reference its SST files
     // (at this size the MANIFEST and OPTIONS files they rewrite weigh as much as the new SSTs).
     long firstUpload = (Long) r.get("rocksdbIncremental.ckpt1.writtenBytes");

@@ -14,6 +14,7 @@ import io.sluice.runtime.execution.RedeployResult;
 import io.sluice.runtime.execution.RestoreSettings;
 import io.sluice.spi.state.StateBackend;
 import io.sluice.state.heap.HeapStateBackend;
+import io.sluice.state.rocksdb.CheckpointFormat;
 import io.sluice.state.rocksdb.RocksDbStateBackend;
 import io.sluice.testkit.LocalEnvironment;
 import io.sluice.testkit.failover.ExactlyOnceCollector;
@@ -43,14 +44,26 @@ class KeyedFailoverTest {
   @TempDir Path checkpoints;
   @TempDir Path rocksdb;
 
+  /**
+   * {@code heap}, {@code rocksdb} (canonical checkpoints), {@code rocksdb-native}, {@code
+   * rocksdb-incremental}.
+   */
   private StateBackend backend(String name) {
-    return name.equals("heap")
-        ? new HeapStateBackend()
-        : new RocksDbStateBackend(rocksdb.resolve("db-" + System.nanoTime()), 64);
+    if (name.equals("heap")) {
+      return new HeapStateBackend();
+    }
+    CheckpointFormat format =
+        switch (name) {
+          case "rocksdb" -> CheckpointFormat.CANONICAL;
+          case "rocksdb-native" -> CheckpointFormat.NATIVE_FULL;
+          case "rocksdb-incremental" -> CheckpointFormat.NATIVE_INCREMENTAL;
+          default -> throw new IllegalArgumentException(name);
+        };
+    return new RocksDbStateBackend(rocksdb.resolve("db-" + System.nanoTime()), 64, format);
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"heap", "rocksdb"})
+  @ValueSource(strings = {"heap", "rocksdb", "rocksdb-native", "rocksdb-incremental"})
   void keyedCountsAreExactlyOnceUnderTaskFailuresAtRandomPoints(String backendName)
       throws Exception {
     long seed = System.nanoTime();
@@ -79,6 +92,33 @@ class KeyedFailoverTest {
     // Both subtasks may hit a failure point before the first failure cancels the other.
     long fired = FailurePoints.fired(name + "/0") + FailurePoints.fired(name + "/1");
     assertThat(master.get().restarts()).as("seed %d", seed).isBetween(1, (int) fired);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"rocksdb-native", "rocksdb-incremental"})
+  void nativeCheckpointsBringBackKeyedCountsExactlyOnceAfterLateFailures(String backendName)
+      throws Exception {
+    long records = 40_000;
+    // each subtask counts about half the records: it fails after 12,000 of them, late enough that
+    // checkpoints (every 20 ms) have completed
+    Set<Long> failAt = Set.of(12_000L);
+    String name = "late-" + backendName + "-" + System.nanoTime();
+    AtomicReference<JobMaster> master = new AtomicReference<>();
+    StateBackend backend = backend(backendName);
+    StreamEnvironment env = environment(2, () -> backend, RestoreSettings.NONE, master);
+    env.enableCheckpointing(Duration.ofMillis(20), CheckpointingMode.EXACTLY_ONCE);
+    env.setRestartStrategy(RestartStrategy.fixedDelay(20, Duration.ofMillis(5)));
+    KeyedCountJob.build(env, name, records, KEYS, 400_000, failAt);
+
+    JobResult result = env.execute(name);
+
+    assertThat(result.status()).isEqualTo(JobStatus.FINISHED);
+    assertThat(sorted(ExactlyOnceCollector.<String>committed(name)))
+        .containsExactlyElementsOf(sorted(KeyedCountJob.expected(records, KEYS)));
+    assertThat(master.get().restarts()).isPositive();
+    assertThat(master.get().restoredCheckpointId())
+        .as("the last attempt started from a checkpoint")
+        .isPositive();
   }
 
   @ParameterizedTest

@@ -72,14 +72,14 @@ import org.rocksdb.WriteOptions;
  * keys and a name reused for another kind, type or time-to-live are rejected with the same
  * exceptions.
  *
- * <p>Snapshots: savepoints and (unless the backend is incremental) checkpoints are written in the
- * canonical format from a RocksDB snapshot ({@link CanonicalRocksDbSnapshot}); incremental
- * checkpoints upload the SST files of a RocksDB checkpoint ({@link IncrementalSnapshot}). A restore
- * writes canonical bytes straight into column families ({@link CanonicalImporter}); an incremental
- * handle of the same key groups becomes the database itself, one of other key groups (a rescale) is
- * opened aside and its key groups in range are copied ({@link IncrementalRestore}). Restored states
- * keep their column family and are typed when registered again; states never registered again stay
- * in the database and in every later snapshot.
+ * <p>Snapshots: savepoints, and checkpoints in the {@link CheckpointFormat#CANONICAL} format, are
+ * written in the canonical format from a RocksDB snapshot ({@link CanonicalRocksDbSnapshot});
+ * native checkpoints, full or incremental, upload the files of a RocksDB checkpoint ({@link
+ * NativeSnapshot}). A restore writes canonical bytes straight into column families ({@link
+ * CanonicalImporter}); a native handle of the same key groups becomes the database itself, one of
+ * other key groups (a rescale) is opened aside and its key groups in range are copied ({@link
+ * NativeRestore}). Restored states keep their column family and are typed when registered again;
+ * states never registered again stay in the database and in every later snapshot.
  *
  * <p>Confined to the task thread that owns the operator; not thread-safe. The snapshot views it
  * hands out are written on other threads; {@link #close()} waits until they no longer touch the
@@ -110,7 +110,7 @@ public final class RocksDbKeyedStateBackend<K> implements KeyedStateBackend<K> {
   /** What every state in the database is, in the order snapshots list them. */
   private final Map<String, SnapshotStateInfo> stateInfos = new LinkedHashMap<>();
 
-  private final boolean incremental;
+  private final CheckpointFormat checkpointFormat;
   private final NativeGuard guard;
   private final SharedFileRegistry sharedFiles;
   private final PerfCountersOff perfCountersOff = new PerfCountersOff();
@@ -120,18 +120,18 @@ public final class RocksDbKeyedStateBackend<K> implements KeyedStateBackend<K> {
 
   RocksDbKeyedStateBackend(
       KeyedStateBackendParameters<K> parameters, Path baseDirectory, MemoryBudget memory) {
-    this(parameters, baseDirectory, memory, false);
+    this(parameters, baseDirectory, memory, CheckpointFormat.CANONICAL);
   }
 
   /**
-   * @param incremental whether {@link SnapshotKind#CHECKPOINT}s are incremental (native format)
+   * @param checkpointFormat what {@link SnapshotKind#CHECKPOINT}s write
    */
   RocksDbKeyedStateBackend(
       KeyedStateBackendParameters<K> parameters,
       Path baseDirectory,
       MemoryBudget memory,
-      boolean incremental) {
-    this.incremental = incremental;
+      CheckpointFormat checkpointFormat) {
+    this.checkpointFormat = checkpointFormat;
     this.keyContext = new KeyContext<>(parameters, parameters.keySerializer().duplicate());
     String owner = keyContext.owner();
     String instanceId = UUID.randomUUID().toString().substring(0, 8);
@@ -209,29 +209,30 @@ public final class RocksDbKeyedStateBackend<K> implements KeyedStateBackend<K> {
   /**
    * {@inheritDoc}
    *
-   * <p>{@link SnapshotKind#SAVEPOINT}s, and checkpoints unless this backend is incremental, are
-   * canonical and read from a RocksDB snapshot taken now; incremental checkpoints flush and create
-   * a RocksDB checkpoint now.
+   * <p>{@link SnapshotKind#SAVEPOINT}s, and checkpoints in the canonical format, are read from a
+   * RocksDB snapshot taken now; native checkpoints flush and create a RocksDB checkpoint now.
    */
   @Override
   public KeyedStateSnapshot snapshot(long checkpointId, SnapshotKind kind) {
     keyContext.checkOpen();
     KeyGroupRange range = keyContext.keyGroupRange();
-    if (kind == SnapshotKind.CHECKPOINT && incremental) {
+    if (kind == SnapshotKind.CHECKPOINT && checkpointFormat != CheckpointFormat.CANONICAL) {
       Path folder =
           directory.resolveSibling(
               directory.getFileName() + "-chk-" + checkpointId + "-" + (++snapshotFolders));
       try {
-        return IncrementalSnapshot.take(
+        return NativeSnapshot.take(
             db,
             List.copyOf(openHandles),
             folder,
             range,
             List.copyOf(stateInfos.values()),
-            sharedFiles);
+            checkpointFormat == CheckpointFormat.NATIVE_INCREMENTAL
+                ? sharedFiles
+                : NativeSnapshot.OWN_PIECES);
       } catch (IOException e) {
         throw new StateAccessException(
-            "cannot take incremental checkpoint " + checkpointId + " of " + keyContext.owner(), e);
+            "cannot take native checkpoint " + checkpointId + " of " + keyContext.owner(), e);
       }
     }
     List<CanonicalRocksDbSnapshot.SnapshotState> snapshotStates = new ArrayList<>();
@@ -255,7 +256,7 @@ public final class RocksDbKeyedStateBackend<K> implements KeyedStateBackend<K> {
   /**
    * {@inheritDoc}
    *
-   * <p>Reads the canonical format and {@value IncrementalHandleFormat#FORMAT}.
+   * <p>Reads the canonical format and {@value NativeHandleFormat#FORMAT}.
    */
   @Override
   public void restore(List<KeyedStateHandle> handles, StateStreamOpener opener) throws IOException {
@@ -267,7 +268,7 @@ public final class RocksDbKeyedStateBackend<K> implements KeyedStateBackend<K> {
               + " must be restored once, before states are registered");
     }
     for (KeyedStateHandle handle : handles) {
-      if (!handle.isCanonical() && !IncrementalHandleFormat.FORMAT.equals(handle.format())) {
+      if (!handle.isCanonical() && !NativeHandleFormat.FORMAT.equals(handle.format())) {
         throw new IllegalArgumentException(
             "the rocksdb state backend cannot restore keyed state of "
                 + keyContext.owner()
@@ -276,7 +277,7 @@ public final class RocksDbKeyedStateBackend<K> implements KeyedStateBackend<K> {
                 + "': it reads "
                 + KeyedStateHandle.CANONICAL
                 + " (savepoints, any backend) and "
-                + IncrementalHandleFormat.FORMAT);
+                + NativeHandleFormat.FORMAT);
       }
     }
     KeyGroupRange range = keyContext.keyGroupRange();
@@ -295,7 +296,7 @@ public final class RocksDbKeyedStateBackend<K> implements KeyedStateBackend<K> {
       } else {
         Path folder =
             directory.resolveSibling(directory.getFileName() + "-restore-" + (++restoreFolders));
-        IncrementalRestore.copyKeyGroups(
+        NativeRestore.copyKeyGroups(
             handle,
             opener,
             folder,
@@ -309,28 +310,28 @@ public final class RocksDbKeyedStateBackend<K> implements KeyedStateBackend<K> {
     }
   }
 
-  /** Makes the files of an incremental handle of exactly this range the database. */
+  /** Makes the files of a native handle of exactly this range the database. */
   private void restoreInPlace(KeyedStateHandle handle, StateStreamOpener opener)
       throws IOException {
-    IncrementalHandleFormat.Contents contents = IncrementalHandleFormat.read(handle);
+    NativeHandleFormat.Contents contents = NativeHandleFormat.read(handle);
     Path folder =
         directory.resolveSibling(directory.getFileName() + "-restore-" + (++restoreFolders));
     try {
-      IncrementalRestore.download(handle, contents, opener, folder);
+      NativeRestore.download(handle, contents, opener, folder);
       closeDatabase();
-      IncrementalSnapshot.deleteFolder(directory);
+      NativeSnapshot.deleteFolder(directory);
       Files.move(folder, directory);
       db = openDatabase(familiesIn(directory));
     } catch (RocksDBException e) {
       throw new IOException(
           "cannot open the restored RocksDB of " + keyContext.owner() + " in " + directory, e);
     } finally {
-      IncrementalSnapshot.deleteFolder(folder);
+      NativeSnapshot.deleteFolder(folder);
     }
     for (SnapshotStateInfo info : contents.states()) {
       if (!families.containsKey(info.name())) {
         throw new io.sluice.spi.checkpoint.CorruptCheckpointException(
-            "incremental RocksDB state " + handle.keyGroupRange(),
+            "native RocksDB state " + handle.keyGroupRange(),
             "a column family for state '" + info.name() + "'",
             "column families " + families.keySet());
       }

@@ -17,14 +17,16 @@ import org.rocksdb.RocksDB;
  * backend (one operator subtask) opens its own database under {@code directory}; all of them share
  * one block cache and one write buffer manager sized by {@code memory.budget.mb}.
  *
- * <p>Checkpoints are canonical unless {@value #INCREMENTAL} is set: then they upload only the SST
- * files that are new since the previous checkpoint of the keyed backend (savepoints stay canonical,
- * so they can be restored by any backend and at any parallelism).
+ * <p>Checkpoints are canonical unless configured otherwise ({@link CheckpointFormat}): with {@value
+ * #CHECKPOINT_FORMAT} {@code native} they upload the files of a RocksDB checkpoint, with {@value
+ * #INCREMENTAL} {@code true} only the SST files that are new since the previous checkpoint of the
+ * keyed backend. Savepoints stay canonical, so they can be restored by any backend and at any
+ * parallelism.
  *
  * <p>Registered as a DS component under {@code sluice.state.backend=rocksdb}, configured by the PID
- * {@value #PID} ({@code directory}, {@code memory.budget.mb}, {@code incremental}); tests and
- * embedded setups create it with {@code new} and {@link #close()} it. Safe to share between
- * threads; each keyed backend it creates is confined to one task thread.
+ * {@value #PID} ({@code directory}, {@code memory.budget.mb}, {@code checkpoint.format}, {@code
+ * incremental}); tests and embedded setups create it with {@code new} and {@link #close()} it. Safe
+ * to share between threads; each keyed backend it creates is confined to one task thread.
  */
 @Component(
     service = StateBackend.class,
@@ -54,12 +56,22 @@ public final class RocksDbStateBackend implements StateBackend, AutoCloseable {
   /** The job-level name of {@link #INCREMENTAL}, also accepted in this backend's configuration. */
   public static final String INCREMENTAL_GLOBAL = "state.backend.incremental";
 
+  /**
+   * Configuration key: the format of periodic checkpoints, {@code canonical} (the default) or
+   * {@code native} (the RocksDB files, each checkpoint in full); {@code incremental} means the same
+   * as {@value #INCREMENTAL} {@code true}. Also read as {@value #CHECKPOINT_FORMAT_GLOBAL}.
+   */
+  public static final String CHECKPOINT_FORMAT = "checkpoint.format";
+
+  /** The job-level name of {@link #CHECKPOINT_FORMAT}. */
+  public static final String CHECKPOINT_FORMAT_GLOBAL = "state.backend.rocksdb.checkpoint.format";
+
   /** The memory budget when none is configured. */
   public static final long DEFAULT_MEMORY_BUDGET_MB = 64;
 
   private final Path directory;
   private final MemoryBudget memory;
-  private final boolean incremental;
+  private final CheckpointFormat checkpointFormat;
 
   /** A backend with the defaults: a {@code sluice-rocksdb} folder in the temp dir, 64 MB. */
   public RocksDbStateBackend() {
@@ -71,16 +83,17 @@ public final class RocksDbStateBackend implements StateBackend, AutoCloseable {
    * @param memoryBudgetMb megabytes of block cache, which the memtables are charged against too
    */
   public RocksDbStateBackend(Path directory, long memoryBudgetMb) {
-    this(directory, memoryBudgetMb, false);
+    this(directory, memoryBudgetMb, CheckpointFormat.CANONICAL);
   }
 
   /**
    * @param directory where the keyed backends' databases are created (each in its own folder)
    * @param memoryBudgetMb megabytes of block cache, which the memtables are charged against too
-   * @param incremental whether checkpoints are incremental ({@value #INCREMENTAL})
+   * @param checkpointFormat what periodic checkpoints write
    */
-  public RocksDbStateBackend(Path directory, long memoryBudgetMb, boolean incremental) {
-    this.incremental = incremental;
+  public RocksDbStateBackend(
+      Path directory, long memoryBudgetMb, CheckpointFormat checkpointFormat) {
+    this.checkpointFormat = Objects.requireNonNull(checkpointFormat, "checkpointFormat");
     this.directory = Objects.requireNonNull(directory, "directory").toAbsolutePath();
     if (memoryBudgetMb <= 0) {
       throw new IllegalArgumentException(
@@ -92,20 +105,32 @@ public final class RocksDbStateBackend implements StateBackend, AutoCloseable {
   }
 
   /**
-   * The DS constructor: reads {@value #DIRECTORY}, {@value #MEMORY_BUDGET_MB} and {@value
-   * #INCREMENTAL} (or {@value #INCREMENTAL_GLOBAL}).
+   * The DS constructor: reads {@value #DIRECTORY}, {@value #MEMORY_BUDGET_MB}, {@value
+   * #CHECKPOINT_FORMAT} (or {@value #CHECKPOINT_FORMAT_GLOBAL}) and {@value #INCREMENTAL} (or
+   * {@value #INCREMENTAL_GLOBAL}).
+   *
+   * @throws IllegalArgumentException for a value that is not one of the documented ones, or for
+   *     {@value #INCREMENTAL} {@code true} with a format other than {@code incremental}
    */
   @Activate
   public RocksDbStateBackend(Map<String, Object> properties) {
     this(
         directoryOf(properties.get(DIRECTORY)),
         budgetOf(properties.get(MEMORY_BUDGET_MB)),
-        incrementalOf(properties.getOrDefault(INCREMENTAL, properties.get(INCREMENTAL_GLOBAL))));
+        checkpointFormatOf(
+            properties.getOrDefault(CHECKPOINT_FORMAT, properties.get(CHECKPOINT_FORMAT_GLOBAL)),
+            incrementalOf(
+                properties.getOrDefault(INCREMENTAL, properties.get(INCREMENTAL_GLOBAL)))));
   }
 
   /** Whether checkpoints of the keyed backends are incremental. */
   public boolean isIncremental() {
-    return incremental;
+    return checkpointFormat == CheckpointFormat.NATIVE_INCREMENTAL;
+  }
+
+  /** What periodic checkpoints of the keyed backends write. */
+  public CheckpointFormat checkpointFormat() {
+    return checkpointFormat;
   }
 
   @Override
@@ -134,7 +159,7 @@ public final class RocksDbStateBackend implements StateBackend, AutoCloseable {
       KeyedStateBackendParameters<K> parameters) {
     try {
       return memory.whileOpen(
-          () -> new RocksDbKeyedStateBackend<>(parameters, directory, memory, incremental));
+          () -> new RocksDbKeyedStateBackend<>(parameters, directory, memory, checkpointFormat));
     } catch (MemoryBudget.Released released) {
       throw new StateAccessException(
           "The RocksDB state backend "
@@ -163,7 +188,9 @@ public final class RocksDbStateBackend implements StateBackend, AutoCloseable {
         + ", "
         + memory.budgetBytes() / 1024 / 1024
         + " MB"
-        + (incremental ? ", incremental" : "")
+        + (checkpointFormat == CheckpointFormat.CANONICAL
+            ? ""
+            : ", " + checkpointFormat.configName() + " checkpoints")
         + "}";
   }
 
@@ -176,6 +203,35 @@ public final class RocksDbStateBackend implements StateBackend, AutoCloseable {
       return defaultDirectory();
     }
     return Path.of(configured.toString().trim());
+  }
+
+  /** The configured format; {@code incremental} true is the incremental format. */
+  private static CheckpointFormat checkpointFormatOf(Object configured, boolean incremental) {
+    if (configured == null || configured.toString().isBlank()) {
+      return incremental ? CheckpointFormat.NATIVE_INCREMENTAL : CheckpointFormat.CANONICAL;
+    }
+    CheckpointFormat format = CheckpointFormat.ofConfigName(configured.toString());
+    if (format == null) {
+      throw new IllegalArgumentException(
+          PID
+              + ": "
+              + CHECKPOINT_FORMAT
+              + " must be canonical, native or incremental, was '"
+              + configured
+              + "'");
+    }
+    if (incremental && format != CheckpointFormat.NATIVE_INCREMENTAL) {
+      throw new IllegalArgumentException(
+          PID
+              + ": "
+              + INCREMENTAL
+              + "=true asks for incremental checkpoints, but "
+              + CHECKPOINT_FORMAT
+              + " is '"
+              + configured
+              + "'; set one of the two");
+    }
+    return format;
   }
 
   private static boolean incrementalOf(Object configured) {

@@ -17,7 +17,7 @@ import java.util.Map;
  * files of an earlier one. Thread-safe: uploads of concurrent checkpoints are serialized, so a file
  * is uploaded once even when two checkpoints need it at the same time.
  */
-final class SharedFileRegistry {
+final class SharedFileRegistry implements NativeSnapshot.SstUploads {
   private final String instanceId;
   private final Map<String, StateHandle> uploaded = new HashMap<>();
 
@@ -26,7 +26,8 @@ final class SharedFileRegistry {
   }
 
   /** The shared piece of {@code file}, uploaded through {@code target} unless it was before. */
-  synchronized StateHandle upload(Path file, SnapshotTarget target) throws IOException {
+  @Override
+  public synchronized StateHandle upload(Path file, SnapshotTarget target) throws IOException {
     String name = file.getFileName().toString();
     StateHandle handle = uploaded.get(name);
     if (handle != null) {

@@ -24,16 +24,33 @@ final class Backends implements AutoCloseable {
 
   private final RocksDbStateBackend backend;
   private final RocksDbStateBackend incremental;
+  private final RocksDbStateBackend nativeFull;
   private final List<RocksDbKeyedStateBackend<String>> keyed = new ArrayList<>();
 
   Backends(Path directory) {
     this.backend = new RocksDbStateBackend(directory, 16);
-    this.incremental = new RocksDbStateBackend(directory, 16, true);
+    this.incremental = new RocksDbStateBackend(directory, 16, CheckpointFormat.NATIVE_INCREMENTAL);
+    this.nativeFull = new RocksDbStateBackend(directory, 16, CheckpointFormat.NATIVE_FULL);
   }
 
   /** A keyed backend whose checkpoints are incremental. */
   RocksDbKeyedStateBackend<String> incrementalSubtask(int parallelism, int subtaskIndex) {
     return subtask(parallelism, subtaskIndex, incremental);
+  }
+
+  /** A keyed backend whose checkpoints are native and full. */
+  RocksDbKeyedStateBackend<String> nativeFullSubtask(int parallelism, int subtaskIndex) {
+    return subtask(parallelism, subtaskIndex, nativeFull);
+  }
+
+  /** A keyed backend whose checkpoints have {@code format}, one of the two native ones. */
+  RocksDbKeyedStateBackend<String> nativeSubtask(
+      CheckpointFormat format, int parallelism, int subtaskIndex) {
+    return switch (format) {
+      case NATIVE_FULL -> nativeFullSubtask(parallelism, subtaskIndex);
+      case NATIVE_INCREMENTAL -> incrementalSubtask(parallelism, subtaskIndex);
+      case CANONICAL -> throw new IllegalArgumentException("not a native format: " + format);
+    };
   }
 
   RocksDbStateBackend backend() {
@@ -86,6 +103,7 @@ final class Backends implements AutoCloseable {
     keyed.forEach(RocksDbKeyedStateBackend::close);
     backend.close();
     incremental.close();
+    nativeFull.close();
   }
 
   /** A TTL clock that moves only when a test says so. */

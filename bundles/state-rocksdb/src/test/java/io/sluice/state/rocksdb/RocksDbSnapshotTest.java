@@ -34,6 +34,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** Snapshots of the RocksDB backend: asynchrony, rescaling and damaged input. */
 class RocksDbSnapshotTest {
@@ -135,7 +137,7 @@ class RocksDbSnapshotTest {
   }
 
   @Test
-  void anIncrementalSnapshotIsUnaffectedByWritesAfterSnapshotIsCalled() throws IOException {
+  void anNativeSnapshotIsUnaffectedByWritesAfterSnapshotIsCalled() throws IOException {
     RocksDbKeyedStateBackend<String> source = backends.incrementalSubtask(1, 0);
     fixture.fill(source, KEYS);
     KeyedStateSnapshot snapshot = source.snapshot(1, SnapshotKind.CHECKPOINT);
@@ -233,18 +235,20 @@ class RocksDbSnapshotTest {
     assertRescaled(handles, 1, SnapshotHarness::heap);
   }
 
-  @Test
-  void rescalingIncrementalCheckpointsOfTwoSubtasksIntoThreeAndIntoOne() throws IOException {
+  @ParameterizedTest
+  @EnumSource(names = {"NATIVE_FULL", "NATIVE_INCREMENTAL"})
+  void rescalingNativeCheckpointsOfTwoSubtasksIntoThreeAndIntoOne(CheckpointFormat format)
+      throws IOException {
     List<KeyedStateHandle> handles = new ArrayList<>();
     for (int subtask = 0; subtask < 2; subtask++) {
-      RocksDbKeyedStateBackend<String> source = backends.incrementalSubtask(2, subtask);
+      RocksDbKeyedStateBackend<String> source = backends.nativeSubtask(format, 2, subtask);
       fixture.fill(source, KEYS);
       handles.add(harness.snapshot(source, 1, SnapshotKind.CHECKPOINT));
     }
 
     assertThat(handles).allMatch(handle -> handle.format().equals("rocksdb-incremental-v1"));
-    assertRescaled(handles, 3, (p, i) -> backends.incrementalSubtask(p, i));
-    assertRescaled(handles, 1, (p, i) -> backends.incrementalSubtask(p, i));
+    assertRescaled(handles, 3, (p, i) -> backends.nativeSubtask(format, p, i));
+    assertRescaled(handles, 1, (p, i) -> backends.nativeSubtask(format, p, i));
   }
 
   /**
@@ -289,9 +293,11 @@ class RocksDbSnapshotTest {
         .isInstanceOf(CorruptCheckpointException.class);
   }
 
-  @Test
-  void aTruncatedSstFileOfAnIncrementalCheckpointIsReportedAsCorrupt() throws IOException {
-    RocksDbKeyedStateBackend<String> source = backends.incrementalSubtask(1, 0);
+  @ParameterizedTest
+  @EnumSource(names = {"NATIVE_FULL", "NATIVE_INCREMENTAL"})
+  void aTruncatedSstFileOfANativeCheckpointIsReportedAsCorrupt(CheckpointFormat format)
+      throws IOException {
+    RocksDbKeyedStateBackend<String> source = backends.nativeSubtask(format, 1, 0);
     fixture.fill(source, KEYS);
     KeyedStateHandle handle = harness.snapshot(source, 1, SnapshotKind.CHECKPOINT);
     StateHandle sst =
@@ -301,7 +307,7 @@ class RocksDbSnapshotTest {
             .orElseThrow();
     truncate(sst);
 
-    assertThatThrownBy(() -> harness.restore(backends.incrementalSubtask(1, 0), List.of(handle)))
+    assertThatThrownBy(() -> harness.restore(backends.nativeSubtask(format, 1, 0), List.of(handle)))
         .isInstanceOf(CorruptCheckpointException.class)
         .hasMessageContaining(sst.location().substring(sst.location().lastIndexOf('/') + 1));
   }
@@ -319,9 +325,11 @@ class RocksDbSnapshotTest {
             "it reads canonical-v1 (savepoints, any backend) and rocksdb-incremental-v1");
   }
 
-  @Test
-  void theHeapBackendRefusesAnIncrementalHandleAndPointsToASavepoint() throws IOException {
-    RocksDbKeyedStateBackend<String> source = backends.incrementalSubtask(1, 0);
+  @ParameterizedTest
+  @EnumSource(names = {"NATIVE_FULL", "NATIVE_INCREMENTAL"})
+  void theHeapBackendRefusesANativeHandleAndPointsToASavepoint(CheckpointFormat format)
+      throws IOException {
+    RocksDbKeyedStateBackend<String> source = backends.nativeSubtask(format, 1, 0);
     fixture.fill(source, 10);
     KeyedStateHandle handle = harness.snapshot(source, 1, SnapshotKind.CHECKPOINT);
 

@@ -118,4 +118,37 @@ class RocksDbStateBackendTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("incremental must be true or false, was 'yes'");
   }
+
+  @Test
+  void theCheckpointFormatIsCanonicalUnlessConfiguredUnderEitherName() {
+    try (RocksDbStateBackend plain = new RocksDbStateBackend(Map.of());
+        RocksDbStateBackend local = new RocksDbStateBackend(Map.of("checkpoint.format", "native"));
+        RocksDbStateBackend global =
+            new RocksDbStateBackend(Map.of("state.backend.rocksdb.checkpoint.format", " NATIVE "));
+        RocksDbStateBackend incremental =
+            new RocksDbStateBackend(
+                Map.of("checkpoint.format", "incremental", "incremental", "true"))) {
+      assertThat(plain.checkpointFormat()).isEqualTo(CheckpointFormat.CANONICAL);
+      assertThat(local.checkpointFormat()).isEqualTo(CheckpointFormat.NATIVE_FULL);
+      assertThat(global.checkpointFormat()).isEqualTo(CheckpointFormat.NATIVE_FULL);
+      assertThat(global.isIncremental()).isFalse();
+      assertThat(global.toString()).contains("native checkpoints");
+      assertThat(incremental.checkpointFormat()).isEqualTo(CheckpointFormat.NATIVE_INCREMENTAL);
+    }
+  }
+
+  @Test
+  void anUnknownCheckpointFormatOrOneThatContradictsIncrementalIsRefused() {
+    assertThatThrownBy(() -> new RocksDbStateBackend(Map.of("checkpoint.format", "sst")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("checkpoint.format must be canonical, native or incremental")
+        .hasMessageContaining("'sst'");
+    assertThatThrownBy(
+            () ->
+                new RocksDbStateBackend(
+                    Map.of("checkpoint.format", "canonical", "incremental", "true")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("incremental=true asks for incremental checkpoints")
+        .hasMessageContaining("checkpoint.format is 'canonical'");
+  }
 }

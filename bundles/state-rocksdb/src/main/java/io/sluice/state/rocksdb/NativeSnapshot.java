@@ -22,43 +22,49 @@ import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
 
 /**
- * An incremental checkpoint of a RocksDB database ({@value IncrementalHandleFormat#FORMAT}): on the
- * task thread the memtables are flushed and a RocksDB checkpoint is created (hard links to the
+ * A checkpoint of a RocksDB database in its native format ({@value NativeHandleFormat#FORMAT}): on
+ * the task thread the memtables are flushed and a RocksDB checkpoint is created (hard links to the
  * immutable SST files plus copies of MANIFEST, CURRENT and OPTIONS) in a folder of its own; {@link
- * #write} then uploads, on its thread, the SST files the backend has not uploaded before as shared
- * pieces and references the others, and writes the small files as pieces of this checkpoint. The
- * folder is independent of the live database, so the task may go on writing (and even close the
- * backend) meanwhile; {@link #release} deletes it.
+ * #write} then uploads the files on its thread, the SST files as {@link SstUploads} says (all of
+ * them as pieces of this checkpoint for a full one; for an incremental one, as shared pieces only
+ * those the backend has not uploaded before, the others referenced), the small files as pieces of
+ * this checkpoint. The folder is independent of the live database, so the task may go on writing
+ * (and even close the backend) meanwhile; {@link #release} deletes it.
  */
-final class IncrementalSnapshot implements KeyedStateSnapshot {
+final class NativeSnapshot implements KeyedStateSnapshot {
+  /** How the SST files of a checkpoint are uploaded; called on the writing thread. */
+  interface SstUploads {
+    StateHandle upload(Path sst, SnapshotTarget target) throws IOException;
+  }
+
+  /** Every SST file uploaded again, as a piece of this checkpoint: a full native checkpoint. */
+  static final SstUploads OWN_PIECES = NativeSnapshot::upload;
+
   private final Path folder;
   private final KeyGroupRange range;
   private final List<SnapshotStateInfo> states;
-  private final SharedFileRegistry registry;
+  private final SstUploads sstUploads;
   private final AtomicBoolean released = new AtomicBoolean();
 
-  private IncrementalSnapshot(
-      Path folder,
-      KeyGroupRange range,
-      List<SnapshotStateInfo> states,
-      SharedFileRegistry registry) {
+  private NativeSnapshot(
+      Path folder, KeyGroupRange range, List<SnapshotStateInfo> states, SstUploads sstUploads) {
     this.folder = folder;
     this.range = range;
     this.states = List.copyOf(states);
-    this.registry = registry;
+    this.sstUploads = sstUploads;
   }
 
   /**
    * Flushes {@code families} and creates the RocksDB checkpoint in {@code folder}, which must not
    * exist; on the task thread.
    */
-  static IncrementalSnapshot take(
+  static NativeSnapshot take(
       RocksDB db,
       List<ColumnFamilyHandle> families,
       Path folder,
       KeyGroupRange range,
       List<SnapshotStateInfo> states,
-      SharedFileRegistry registry)
+      SstUploads sstUploads)
       throws IOException {
     try (FlushOptions flush = new FlushOptions().setWaitForFlush(true);
         Checkpoint checkpoint = Checkpoint.create(db)) {
@@ -68,7 +74,7 @@ final class IncrementalSnapshot implements KeyedStateSnapshot {
       deleteFolder(folder);
       throw new IOException("cannot create a RocksDB checkpoint in " + folder, e);
     }
-    return new IncrementalSnapshot(folder, range, states, registry);
+    return new NativeSnapshot(folder, range, states, sstUploads);
   }
 
   @Override
@@ -85,9 +91,9 @@ final class IncrementalSnapshot implements KeyedStateSnapshot {
     for (Path file : files) {
       String name = file.getFileName().toString();
       names.add(name);
-      pieces.add(name.endsWith(".sst") ? registry.upload(file, target) : upload(file, target));
+      pieces.add(name.endsWith(".sst") ? sstUploads.upload(file, target) : upload(file, target));
     }
-    return IncrementalHandleFormat.handle(range, states, names, pieces);
+    return NativeHandleFormat.handle(range, states, names, pieces);
   }
 
   private static StateHandle upload(Path file, SnapshotTarget target) throws IOException {

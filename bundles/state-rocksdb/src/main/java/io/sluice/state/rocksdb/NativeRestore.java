@@ -27,21 +27,21 @@ import org.rocksdb.WriteBatch;
 import org.rocksdb.WriteOptions;
 
 /**
- * Brings back the files of an incremental handle: {@link #download} writes them into a folder (each
- * piece is read to its end, so the storage verifies its checksum), {@link #copyKeyGroups} opens
- * such a folder as a database of its own and copies the key groups of another range out of it (a
- * rescale). Stateless; runs on the task thread.
+ * Brings back the files of a native handle: {@link #download} writes them into a folder (each piece
+ * is read to its end, so the storage verifies its checksum), {@link #copyKeyGroups} opens such a
+ * folder as a database of its own and copies the key groups of another range out of it (a rescale).
+ * Stateless; runs on the task thread.
  */
-final class IncrementalRestore {
+final class NativeRestore {
   /** Entries per write batch when copying key groups. */
   private static final int BATCH = 1000;
 
-  private IncrementalRestore() {}
+  private NativeRestore() {}
 
   /** Writes every file of the handle into {@code folder}, which must not exist. */
   static void download(
       KeyedStateHandle handle,
-      IncrementalHandleFormat.Contents contents,
+      NativeHandleFormat.Contents contents,
       StateStreamOpener opener,
       Path folder)
       throws IOException {
@@ -55,8 +55,8 @@ final class IncrementalRestore {
   }
 
   /**
-   * Copies the entries of the key groups in {@code range} of every state of an incremental handle
-   * into the column families {@code target} gives, through a temporary database in {@code folder}
+   * Copies the entries of the key groups in {@code range} of every state of a native handle into
+   * the column families {@code target} gives, through a temporary database in {@code folder}
    * (deleted afterwards).
    */
   static void copyKeyGroups(
@@ -70,7 +70,7 @@ final class IncrementalRestore {
       WriteOptions writeOptions,
       Function<SnapshotStateInfo, ColumnFamilyHandle> targetFamilies)
       throws IOException {
-    IncrementalHandleFormat.Contents contents = IncrementalHandleFormat.read(handle);
+    NativeHandleFormat.Contents contents = NativeHandleFormat.read(handle);
     List<ColumnFamilyHandle> handles = new ArrayList<>();
     RocksDB source = null;
     try {
@@ -92,7 +92,7 @@ final class IncrementalRestore {
             sourceFamilies.get(RocksDbKeyedStateBackend.COLUMN_FAMILY_PREFIX + state.name());
         if (from == null) {
           throw new CorruptCheckpointException(
-              "incremental RocksDB state " + handle.keyGroupRange(),
+              "native RocksDB state " + handle.keyGroupRange(),
               "a column family for state '" + state.name() + "'",
               "column families " + sourceFamilies.keySet());
         }
@@ -108,7 +108,7 @@ final class IncrementalRestore {
       if (source != null) {
         source.close();
       }
-      IncrementalSnapshot.deleteFolder(folder);
+      NativeSnapshot.deleteFolder(folder);
     }
   }
 

@@ -14,10 +14,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The native format of incremental RocksDB checkpoints, {@value #FORMAT}: the handle's pieces are
- * the files of a RocksDB checkpoint (SST files as shared pieces, reused by later checkpoints while
- * the database keeps them; MANIFEST, CURRENT, OPTIONS as pieces of their own), and its metadata
- * names them:
+ * The native format of RocksDB checkpoints, {@value #FORMAT}: the handle's pieces are the files of
+ * a RocksDB checkpoint (in an incremental checkpoint the SST files are shared pieces, reused by
+ * later checkpoints while the database keeps them; in a full one, and always for MANIFEST, CURRENT
+ * and OPTIONS, pieces of the checkpoint's own), and its metadata names them:
  *
  * <pre>
  * int magic "SLKI", int version 1, int first key group, int last key group,
@@ -27,16 +27,18 @@ import java.util.List;
  *
  * Stateless.
  */
-final class IncrementalHandleFormat {
+final class NativeHandleFormat {
+  /** The name full native checkpoints carry too: incremental ones had the format first. */
   static final String FORMAT = "rocksdb-incremental-v1";
+
   private static final int MAGIC = 0x534c4b49; // "SLKI"
   private static final int VERSION = 1;
   private static final StateDescriptor.Kind[] KINDS = StateDescriptor.Kind.values();
 
-  /** The metadata of an incremental handle, decoded. */
+  /** The metadata of a native handle, decoded. */
   record Contents(KeyGroupRange range, List<SnapshotStateInfo> states, List<String> files) {}
 
-  private IncrementalHandleFormat() {}
+  private NativeHandleFormat() {}
 
   static KeyedStateHandle handle(
       KeyGroupRange range,
@@ -66,7 +68,7 @@ final class IncrementalHandleFormat {
   }
 
   static Contents read(KeyedStateHandle handle) throws CorruptCheckpointException {
-    String what = "metadata of incremental RocksDB state " + handle.keyGroupRange();
+    String what = "metadata of native RocksDB state " + handle.keyGroupRange();
     DataInputDeserializer in = new DataInputDeserializer(handle.metadata());
     try {
       int magic = in.readInt();
