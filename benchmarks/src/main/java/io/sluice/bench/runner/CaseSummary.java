@@ -51,7 +51,8 @@ public record CaseSummary(
    * The highest Sluice/Flink ratio any engine could reach in this run: an engine that cost nothing
    * would run at the plain loop's speed, so the ratio is bounded by the loop's median throughput
    * over Flink's, {@code (shared + flink) / shared} per record. A target above it cannot be met by
-   * the engine, only by cheaper shared work. Needs a {@link #baseline}.
+   * the engine, only by cheaper shared work (up to the spread of the runs whose medians these are).
+   * Needs a {@link #baseline}.
    */
   public double zeroCostEngineRatio() {
     return requireBaseline().recordsPerSecond() / flink.recordsPerSecond();

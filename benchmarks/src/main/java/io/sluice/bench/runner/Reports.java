@@ -176,8 +176,9 @@ final class Reports {
             + "The same generator, functions and checksum sink in one plain Java loop (no engine)"
             + " give what every engine pays anyway; an engine's own cost per record is its time per"
             + " record minus the loop's (medians). The loop is also what an engine that cost"
-            + " nothing would run at, so its throughput over Flink's bounds the Sluice/Flink"
-            + " ratio any engine could reach.\n\n");
+            + " nothing would run at: its throughput over Flink's is the Sluice/Flink ratio such an"
+            + " engine would reach (the bound for any engine; medians of runs that spread, so a"
+            + " measured ratio may land a little above it).\n\n");
     md.append(
         "| benchmark | p | plain Java rec/s | shared work ns/rec | Sluice engine ns/rec |"
             + " Flink engine ns/rec | Flink/Sluice engine cost | Sluice/Flink |"
