@@ -62,6 +62,39 @@ class KeyedFailoverTest {
     return new RocksDbStateBackend(rocksdb.resolve("db-" + System.nanoTime()), 64, format);
   }
 
+  /**
+   * Runs the keyed count job ({@code records} over {@link #KEYS} keys, parallelism 2, checkpoints
+   * every 20 ms) with failures at {@code failAt} records of a subtask and checks that it finished
+   * with every count committed exactly once.
+   *
+   * @param pauseNanosPerPoll how long the source pauses per poll, so checkpoints happen meanwhile
+   * @param context what the assertions report on failure (the seed, the failure points)
+   * @return the job's master, for its restart figures
+   */
+  private JobMaster runExactlyOnceWithFailures(
+      String name,
+      String backendName,
+      long records,
+      Set<Long> failAt,
+      long pauseNanosPerPoll,
+      String context)
+      throws Exception {
+    AtomicReference<JobMaster> master = new AtomicReference<>();
+    StateBackend backend = backend(backendName);
+    StreamEnvironment env = environment(2, () -> backend, RestoreSettings.NONE, master);
+    env.enableCheckpointing(Duration.ofMillis(20), CheckpointingMode.EXACTLY_ONCE);
+    env.setRestartStrategy(RestartStrategy.fixedDelay(20, Duration.ofMillis(5)));
+    KeyedCountJob.build(env, name, records, KEYS, pauseNanosPerPoll, failAt);
+
+    JobResult result = env.execute(name);
+
+    assertThat(result.status()).as(context).isEqualTo(JobStatus.FINISHED);
+    assertThat(sorted(ExactlyOnceCollector.<String>committed(name)))
+        .as(context)
+        .containsExactlyElementsOf(sorted(KeyedCountJob.expected(records, KEYS)));
+    return master.get();
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"heap", "rocksdb", "rocksdb-native", "rocksdb-incremental"})
   void keyedCountsAreExactlyOnceUnderTaskFailuresAtRandomPoints(String backendName)
@@ -74,49 +107,30 @@ class KeyedFailoverTest {
       failAt.add(1 + (long) random.nextInt((int) (records / 10)));
     }
     String name = "keyed-" + backendName + "-" + seed;
-    AtomicReference<JobMaster> master = new AtomicReference<>();
-    StateBackend backend = backend(backendName);
-    StreamEnvironment env = environment(2, () -> backend, RestoreSettings.NONE, master);
-    env.enableCheckpointing(Duration.ofMillis(20), CheckpointingMode.EXACTLY_ONCE);
-    env.setRestartStrategy(RestartStrategy.fixedDelay(20, Duration.ofMillis(5)));
-    KeyedCountJob.build(env, name, records, KEYS, 200_000, failAt);
+    String context = "seed " + seed + ", failures at " + failAt;
 
-    JobResult result = env.execute(name);
+    JobMaster master =
+        runExactlyOnceWithFailures(name, backendName, records, failAt, 200_000, context);
 
-    assertThat(result.status())
-        .as("seed %d, failures at %s", seed, failAt)
-        .isEqualTo(JobStatus.FINISHED);
-    assertThat(sorted(ExactlyOnceCollector.<String>committed(name)))
-        .as("seed %d, failures at %s", seed, failAt)
-        .containsExactlyElementsOf(sorted(KeyedCountJob.expected(records, KEYS)));
     // Both subtasks may hit a failure point before the first failure cancels the other.
     long fired = FailurePoints.fired(name + "/0") + FailurePoints.fired(name + "/1");
-    assertThat(master.get().restarts()).as("seed %d", seed).isBetween(1, (int) fired);
+    assertThat(master.restarts()).as(context).isBetween(1, (int) fired);
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"rocksdb-native", "rocksdb-incremental"})
   void nativeCheckpointsBringBackKeyedCountsExactlyOnceAfterLateFailures(String backendName)
       throws Exception {
-    long records = 40_000;
     // each subtask counts about half the records: it fails after 12,000 of them, late enough that
     // checkpoints (every 20 ms) have completed
-    Set<Long> failAt = Set.of(12_000L);
     String name = "late-" + backendName + "-" + System.nanoTime();
-    AtomicReference<JobMaster> master = new AtomicReference<>();
-    StateBackend backend = backend(backendName);
-    StreamEnvironment env = environment(2, () -> backend, RestoreSettings.NONE, master);
-    env.enableCheckpointing(Duration.ofMillis(20), CheckpointingMode.EXACTLY_ONCE);
-    env.setRestartStrategy(RestartStrategy.fixedDelay(20, Duration.ofMillis(5)));
-    KeyedCountJob.build(env, name, records, KEYS, 400_000, failAt);
 
-    JobResult result = env.execute(name);
+    JobMaster master =
+        runExactlyOnceWithFailures(
+            name, backendName, 40_000, Set.of(12_000L), 400_000, "failure at 12,000");
 
-    assertThat(result.status()).isEqualTo(JobStatus.FINISHED);
-    assertThat(sorted(ExactlyOnceCollector.<String>committed(name)))
-        .containsExactlyElementsOf(sorted(KeyedCountJob.expected(records, KEYS)));
-    assertThat(master.get().restarts()).isPositive();
-    assertThat(master.get().restoredCheckpointId())
+    assertThat(master.restarts()).isPositive();
+    assertThat(master.restoredCheckpointId())
         .as("the last attempt started from a checkpoint")
         .isPositive();
   }

@@ -14,10 +14,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Every state kind, with and without time-to-live, snapshotted by one backend and restored into
- * another: heap and RocksDB, canonical and incremental, with the exact contents checked.
+ * another: heap and RocksDB, canonical and native, with the exact contents checked.
  */
 class CrossBackendRestoreTest {
   private static final int KEYS = 300;
@@ -90,10 +92,12 @@ class CrossBackendRestoreTest {
     assertRestoredExactly(harness.restore(backends.incrementalSubtask(1, 0), List.of(handle)));
   }
 
-  @Test
-  void aSavepointOfAnIncrementalBackendIsCanonicalAndRestoresIntoHeap() throws IOException {
+  @ParameterizedTest
+  @EnumSource(names = {"NATIVE_FULL", "NATIVE_INCREMENTAL"})
+  void aSavepointOfANativeBackendIsCanonicalAndRestoresIntoHeap(CheckpointFormat format)
+      throws IOException {
     KeyedStateHandle handle =
-        filledSnapshot(backends.incrementalSubtask(1, 0), SnapshotKind.SAVEPOINT);
+        filledSnapshot(backends.nativeSubtask(format, 1, 0), SnapshotKind.SAVEPOINT);
 
     assertThat(handle.format()).isEqualTo(KeyedStateHandle.CANONICAL);
     assertRestoredExactly(harness.restore(SnapshotHarness.heap(1, 0), List.of(handle)));

@@ -19,8 +19,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Incremental checkpoints: only new SST files are uploaded, shared files live while referenced. */
-class IncrementalCheckpointTest {
+/**
+ * Native checkpoints. Incremental: only new SST files are uploaded, shared files live while
+ * referenced. Full: every checkpoint carries all files of the database as pieces of its own, so it
+ * lives and dies alone.
+ */
+class NativeCheckpointTest {
   private static final int KEYS = 200;
 
   @TempDir Path dir;
@@ -42,6 +46,14 @@ class IncrementalCheckpointTest {
   private static Set<StateHandle> sstPieces(KeyedStateHandle handle) {
     return handle.pieces().stream()
         .filter(piece -> piece.location().endsWith(".sst"))
+        .collect(Collectors.toSet());
+  }
+
+  private static Set<String> sstFileNames(KeyedStateHandle handle) {
+    return handle.pieces().stream()
+        .map(StateHandle::location)
+        .filter(location -> location.endsWith(".sst"))
+        .map(location -> location.substring(location.lastIndexOf("rocksdb-") + "rocksdb-".length()))
         .collect(Collectors.toSet());
   }
 
@@ -145,6 +157,59 @@ class IncrementalCheckpointTest {
     assertThat(names.values()).allMatch(n -> n == 1);
     RocksDbKeyedStateBackend<String> again =
         harness.restore(backends.incrementalSubtask(1, 0), List.of(second));
+    assertThat(fixture.verify(again, KEYS)).isEqualTo(KEYS);
+  }
+
+  @Test
+  void everyFullCheckpointUploadsEveryFileOfTheDatabaseAsAPieceOfItsOwn() throws IOException {
+    RocksDbKeyedStateBackend<String> backend = backends.nativeFullSubtask(1, 0);
+    fixture.fill(backend, KEYS);
+    backend.compact(); // no compaction of its own between the two checkpoints
+    KeyedStateHandle first = harness.snapshot(backend, 1, SnapshotKind.CHECKPOINT);
+    writeMore(backend, 50);
+    KeyedStateHandle second = harness.snapshot(backend, 2, SnapshotKind.CHECKPOINT);
+
+    assertThat(first.format()).isEqualTo(NativeHandleFormat.FORMAT);
+    assertThat(harness.sharedPiecesWritten).isZero();
+    assertThat(first.pieces())
+        .allMatch(piece -> piece.location().startsWith(Backends.JOB + "/chk-1/"));
+    assertThat(second.pieces())
+        .allMatch(piece -> piece.location().startsWith(Backends.JOB + "/chk-2/"))
+        .anyMatch(piece -> piece.location().endsWith("CURRENT"));
+    // the files of the first are still in the database, so the second carries them again, and
+    // the memtable flushed by the second as a new file
+    assertThat(sstFileNames(first)).isNotEmpty();
+    assertThat(sstFileNames(second)).containsAll(sstFileNames(first));
+    assertThat(sstFileNames(second)).hasSizeGreaterThan(sstFileNames(first).size());
+  }
+
+  @Test
+  void aFullCheckpointOutlivesTheEarlierOnesItWasTakenAfterAndRestoresExactly() throws IOException {
+    RocksDbKeyedStateBackend<String> backend = backends.nativeFullSubtask(1, 0);
+    fixture.fill(backend, KEYS);
+    KeyedStateHandle first = harness.snapshot(backend, 1, SnapshotKind.CHECKPOINT);
+    harness.commit(1, first);
+    writeMore(backend, 60);
+    KeyedStateHandle second = harness.snapshot(backend, 2, SnapshotKind.CHECKPOINT);
+    harness.commit(2, second);
+
+    assertThat(harness.storage.retain(Backends.JOB, 1)).containsExactly(1L);
+
+    assertThat(first.pieces()).allMatch(piece -> !Files.exists(fileOf(piece)));
+    assertThat(second.pieces()).allMatch(piece -> Files.exists(fileOf(piece)));
+    RocksDbKeyedStateBackend<String> restored =
+        harness.restore(backends.nativeFullSubtask(1, 0), List.of(second));
+    ValueState<Long> count = restored.getState(fixture.count);
+    restored.setCurrentKey("extra-59");
+    assertThat(count.value()).isEqualTo(59L);
+    // it goes on checkpointing natively after the restore; every state is checked once, at the
+    // end (the check moves the fixture's clock past the time-to-live)
+    writeMore(restored, 70);
+    KeyedStateHandle third = harness.snapshot(restored, 3, SnapshotKind.CHECKPOINT);
+    RocksDbKeyedStateBackend<String> again =
+        harness.restore(backends.nativeFullSubtask(1, 0), List.of(third));
+    again.setCurrentKey("extra-69");
+    assertThat(again.getState(fixture.count).value()).isEqualTo(69L);
     assertThat(fixture.verify(again, KEYS)).isEqualTo(KEYS);
   }
 }
