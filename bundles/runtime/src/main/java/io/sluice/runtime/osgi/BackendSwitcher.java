@@ -21,9 +21,11 @@ import java.util.function.Supplier;
 /**
  * Moves running jobs onto the selected state backend (the hot-swap contract). Every change of the
  * selection (configuration, a backend registered or gone) schedules a <em>pass</em>; a pass looks
- * at the selection when it starts and moves each running job that runs on another backend: through
- * a canonical savepoint ({@link JobMaster#redeploy}) while the job's old backend is still
- * registered, else from its latest completed checkpoint ({@link
+ * at the selection when it starts and moves each running job that runs on another backend through a
+ * canonical savepoint ({@link JobMaster#redeploy}). That works while the old backend is going away
+ * too (it still serves the job's open keyed state while it is unbound), and there it matters: the
+ * job's latest checkpoint may be in a format only the old backend reads (RocksDB's native ones).
+ * Only when that savepoint fails does the job restart from its latest completed checkpoint ({@link
  * JobMaster#restartFromLatestCheckpoint}). Passes are idempotent, so a burst of changes needs no
  * coalescing: later passes find nothing left to do.
  *
@@ -50,7 +52,10 @@ final class BackendSwitcher implements AutoCloseable {
     NONE,
     /** Its backend is still registered: canonical savepoint there, redeploy on the new one. */
     SAVEPOINT,
-    /** Its backend is gone: restart on the new one from the latest completed checkpoint. */
+    /**
+     * Its backend is going away: a savepoint there while it still serves the job, else a restart on
+     * the new one from the latest completed checkpoint.
+     */
     LATEST_CHECKPOINT
   }
 
@@ -180,8 +185,7 @@ final class BackendSwitcher implements AutoCloseable {
     String error;
     try {
       RedeployResult result =
-          (throughSavepoint ? master.redeploy(why) : master.restartFromLatestCheckpoint(why))
-              .get(MOVE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+          throughSavepoint ? await(master.redeploy(why)) : moveOffDepartingBackend(master, why);
       // The selection may have changed again while the job moved: record where it really runs.
       StateBackend landed = registry.selectedStateBackend();
       record.backend =
@@ -223,10 +227,39 @@ final class BackendSwitcher implements AutoCloseable {
     String what =
         throughSavepoint
             ? "savepoint on " + from + " and redeploy on " + to + " failed: "
-            : from + " is gone and restarting on " + to + " from the latest checkpoint failed: ";
+            : from
+                + " is going away, and neither a savepoint there nor restarting on "
+                + to
+                + " from the latest checkpoint worked: ";
     LOG.log(System.Logger.Level.WARNING, "Job {0} did not move: {1}{2}", record.id, what, error);
     return new JobMove(
         record.id, master.jobName(), from, to, null, -1, elapsedMillis(start), what + error);
+  }
+
+  private static RedeployResult await(CompletableFuture<RedeployResult> move)
+      throws ExecutionException, TimeoutException, InterruptedException {
+    return move.get(MOVE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /**
+   * Moves a job whose backend is being unregistered: through a savepoint on it first (in the
+   * canonical format every backend reads; the latest checkpoint may be in one only the departing
+   * backend reads), from the latest checkpoint if that fails (the backend already closed, no
+   * checkpoint storage, a failing savepoint).
+   */
+  private static RedeployResult moveOffDepartingBackend(JobMaster master, String why)
+      throws ExecutionException, TimeoutException, InterruptedException {
+    try {
+      return await(master.redeploy(why));
+    } catch (ExecutionException e) {
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "Job {0}: no savepoint on the departing backend ({1}); restarting from its latest"
+              + " checkpoint",
+          master.jobName(),
+          Failures.describe(e.getCause()));
+      return await(master.restartFromLatestCheckpoint(why));
+    }
   }
 
   private static long elapsedMillis(long startNanos) {

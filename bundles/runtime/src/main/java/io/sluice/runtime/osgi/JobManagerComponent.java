@@ -176,9 +176,10 @@ public final class JobManagerComponent implements JobControl {
   }
 
   /**
-   * The backend is going away (its bundle stops): jobs on it can no longer take a savepoint there,
-   * so they restart on the newly selected backend from their latest checkpoint. Waits (bounded)
-   * until they have moved, so nothing uses the backend once its bundle has stopped.
+   * The backend is going away (its bundle stops): jobs on it move to the newly selected backend,
+   * through a savepoint on the departing one while it still serves them (else from their latest
+   * checkpoint; see {@link BackendSwitcher}). Waits (bounded) until they have moved, so nothing
+   * uses the backend once its bundle has stopped.
    */
   void unbindStateBackend(StateBackend backend) {
     boolean changed = registry.removeStateBackend(backend);

@@ -10,13 +10,19 @@ import io.sluice.platform.Backends;
 import io.sluice.platform.JobControl;
 import io.sluice.platform.JobInfo;
 import io.sluice.platform.SubmitOptions;
+import io.sluice.spi.state.KeyedStateBackend;
+import io.sluice.spi.state.KeyedStateBackendParameters;
+import io.sluice.spi.state.SnapshotKind;
 import io.sluice.spi.state.StateBackend;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
@@ -32,6 +38,7 @@ import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerMethod;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.cm.ConfigurationAdmin;
 
 /**
@@ -126,7 +133,94 @@ public class StateBackendSwapIT {
     assertEquals("RUNNING", job().status());
   }
 
+  @Test
+  public void aJobWithNativeRocksdbCheckpointsMovesToHeapThroughASavepointWhenTheBundleGoes()
+      throws Exception {
+    Platform platform = new Platform(context);
+    configure(platform, "io.sluice.state.rocksdb", "checkpoint.format", "native");
+    startTickingJob(platform);
+    Bundle rocksdb = installRocksdb(platform);
+    configureStateBackend(platform, "rocksdb");
+    await("the job runs on rocksdb", () -> "rocksdb".equals(job().stateBackend()));
+    long movedAt = job().lastCheckpointId();
+    // a checkpoint taken on rocksdb, in its native format, which the heap backend cannot read
+    await("a checkpoint on rocksdb completes", () -> job().lastCheckpointId() > movedAt);
+
+    platform.uninstallAndRefresh(rocksdb);
+
+    assertEquals("heap", job().stateBackend());
+    assertEquals("RUNNING", job().status());
+    long onHeap = job().lastCheckpointId();
+    await("checkpoints go on on the heap", () -> job().lastCheckpointId() > onHeap);
+    assertEquals("RUNNING", job().status());
+  }
+
+  @Test
+  public void whenNoSavepointCanBeTakenOnTheDepartingBackendTheJobRestartsFromItsLatestCheckpoint()
+      throws Exception {
+    Platform platform = new Platform(context);
+    StateBackend heap =
+        platform.service(StateBackend.class, "(" + StateBackend.NAME_PROPERTY + "=heap)");
+    ServiceRegistration<StateBackend> savepointless =
+        context.registerService(
+            StateBackend.class,
+            new SavepointlessBackend(heap),
+            new Hashtable<>(Map.of(StateBackend.NAME_PROPERTY, SavepointlessBackend.NAME)));
+    configureStateBackend(platform, SavepointlessBackend.NAME);
+    startTickingJob(platform, SavepointlessBackend.NAME);
+    long started = job().lastCheckpointId();
+    await("a checkpoint completes", () -> job().lastCheckpointId() > started);
+    long latest = job().lastCheckpointId();
+
+    savepointless.unregister();
+
+    assertEquals("heap", job().stateBackend());
+    assertEquals("RUNNING", job().status());
+    await("checkpoints go on on the heap", () -> job().lastCheckpointId() > latest);
+    assertEquals("RUNNING", job().status());
+  }
+
+  /** Heap's keyed state, except that it declines every savepoint. */
+  private static final class SavepointlessBackend implements StateBackend {
+    static final String NAME = "savepointless";
+    private final StateBackend heap;
+
+    SavepointlessBackend(StateBackend heap) {
+      this.heap = heap;
+    }
+
+    @Override
+    public String name() {
+      return NAME;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <K> KeyedStateBackend<K> createKeyedStateBackend(
+        KeyedStateBackendParameters<K> parameters) {
+      KeyedStateBackend<K> keyed = heap.createKeyedStateBackend(parameters);
+      return (KeyedStateBackend<K>)
+          Proxy.newProxyInstance(
+              KeyedStateBackend.class.getClassLoader(),
+              new Class<?>[] {KeyedStateBackend.class},
+              (proxy, method, args) -> {
+                if (method.getName().equals("snapshot") && args[1] == SnapshotKind.SAVEPOINT) {
+                  throw new IllegalStateException("this backend takes no savepoints");
+                }
+                try {
+                  return method.invoke(keyed, args);
+                } catch (InvocationTargetException e) {
+                  throw e.getCause();
+                }
+              });
+    }
+  }
+
   private void startTickingJob(Platform platform) throws Exception {
+    startTickingJob(platform, "heap");
+  }
+
+  private void startTickingJob(Platform platform, String backend) throws Exception {
     control = platform.jobControl();
     Bundle bundle =
         platform.install(
@@ -134,7 +228,7 @@ public class StateBackendSwapIT {
                 "test.ticking", TickingJob.class.getName(), TickingJob.IMPORTS, TickingJob.CLASSES),
             "test:ticking");
     jobId = control.submit(bundle, new SubmitOptions(List.of(), 2)).id();
-    await("job " + jobId + " runs on the heap backend", () -> "heap".equals(job().stateBackend()));
+    await("job " + jobId + " runs on " + backend, () -> backend.equals(job().stateBackend()));
   }
 
   private Bundle installRocksdb(Platform platform) throws Exception {
@@ -146,13 +240,18 @@ public class StateBackendSwapIT {
   }
 
   private static void configureStateBackend(Platform platform, String name) throws Exception {
+    configure(platform, RUNTIME_PID, "state.backend", name);
+  }
+
+  private static void configure(Platform platform, String pid, String key, String value)
+      throws Exception {
     ConfigurationAdmin admin = platform.service(ConfigurationAdmin.class, null);
-    org.osgi.service.cm.Configuration configuration = admin.getConfiguration(RUNTIME_PID, "?");
+    org.osgi.service.cm.Configuration configuration = admin.getConfiguration(pid, "?");
     Dictionary<String, Object> properties = configuration.getProperties();
     if (properties == null) {
       properties = new Hashtable<>();
     }
-    properties.put("state.backend", name);
+    properties.put(key, value);
     configuration.update(properties);
   }
 
