@@ -56,7 +56,7 @@ final class BackendSwitcher implements AutoCloseable {
      * Its backend is going away: a savepoint there while it still serves the job, else a restart on
      * the new one from the latest completed checkpoint.
      */
-    LATEST_CHECKPOINT
+    OFF_DEPARTING_BACKEND
   }
 
   /**
@@ -68,7 +68,7 @@ final class BackendSwitcher implements AutoCloseable {
     if (current == null || target == null || current == target) {
       return MoveKind.NONE;
     }
-    return currentRegistered ? MoveKind.SAVEPOINT : MoveKind.LATEST_CHECKPOINT;
+    return currentRegistered ? MoveKind.SAVEPOINT : MoveKind.OFF_DEPARTING_BACKEND;
   }
 
   BackendSwitcher(PluginRegistry registry, Supplier<Collection<JobRecord>> jobs) {

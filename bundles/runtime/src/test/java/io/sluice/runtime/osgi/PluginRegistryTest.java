@@ -116,13 +116,14 @@ class PluginRegistryTest {
   @Test
   void aJobMovesThroughASavepointWhileItsBackendIsRegisteredElseFromItsLatestCheckpoint() {
     assertThat(BackendSwitcher.kindOf(heap, rocksdb, true)).isEqualTo(MoveKind.SAVEPOINT);
-    assertThat(BackendSwitcher.kindOf(rocksdb, heap, false)).isEqualTo(MoveKind.LATEST_CHECKPOINT);
+    assertThat(BackendSwitcher.kindOf(rocksdb, heap, false))
+        .isEqualTo(MoveKind.OFF_DEPARTING_BACKEND);
     assertThat(BackendSwitcher.kindOf(heap, heap, true)).isEqualTo(MoveKind.NONE);
     assertThat(BackendSwitcher.kindOf(null, heap, true)).isEqualTo(MoveKind.NONE);
     assertThat(BackendSwitcher.kindOf(heap, null, true)).isEqualTo(MoveKind.NONE);
     // same name, other object (the bundle was updated): the old one is gone
     assertThat(BackendSwitcher.kindOf(rocksdb, new TestBackend("rocksdb"), false))
-        .isEqualTo(MoveKind.LATEST_CHECKPOINT);
+        .isEqualTo(MoveKind.OFF_DEPARTING_BACKEND);
   }
 
   /** A service whose only working method is name(). */
