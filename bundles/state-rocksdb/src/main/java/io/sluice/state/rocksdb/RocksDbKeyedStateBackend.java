@@ -118,11 +118,6 @@ public final class RocksDbKeyedStateBackend<K> implements KeyedStateBackend<K> {
   private int snapshotFolders;
   private int restoreFolders;
 
-  RocksDbKeyedStateBackend(
-      KeyedStateBackendParameters<K> parameters, Path baseDirectory, MemoryBudget memory) {
-    this(parameters, baseDirectory, memory, CheckpointFormat.CANONICAL);
-  }
-
   /**
    * @param checkpointFormat what {@link SnapshotKind#CHECKPOINT}s write
    */

@@ -49,10 +49,10 @@ class NativeCheckpointTest {
         .collect(Collectors.toSet());
   }
 
+  /** The RocksDB file names of the SST pieces (a piece is named after its file). */
   private static Set<String> sstFileNames(KeyedStateHandle handle) {
-    return handle.pieces().stream()
+    return sstPieces(handle).stream()
         .map(StateHandle::location)
-        .filter(location -> location.endsWith(".sst"))
         .map(location -> location.substring(location.lastIndexOf("rocksdb-") + "rocksdb-".length()))
         .collect(Collectors.toSet());
   }
